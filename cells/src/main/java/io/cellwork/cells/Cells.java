@@ -1,0 +1,52 @@
+package io.cellwork.cells;
+
+import io.cellwork.cells.cell.Cell;
+import io.cellwork.cells.cell.CellEnvironment;
+import io.cellwork.cells.cell.CellKeeper;
+import io.cellwork.cells.cell.CellShardExtractor;
+import io.cellwork.cells.cell.ShardedCellDirectory;
+import io.cellwork.cells.metrics.CellMetrics;
+import io.cellwork.cells.routing.CellRouter;
+import io.cellwork.cells.work.SystemWorkContext;
+import io.cellwork.cells.work.WorkKinds;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+
+/** Starts the data plane on a node that has joined (or is joining) a cluster. */
+public final class Cells {
+  private Cells() {}
+
+  /**
+   * Registers the cell entity with Cluster Sharding, starts the keeper and returns the client the
+   * edges use. Call once per actor system.
+   */
+  public static CellsClient start(ActorSystem<?> system, PrometheusRegistry registry) {
+    CellsSettings settings = CellsSettings.fromConfig(system.settings().config().getConfig("cellwork.cells"));
+    CellRouter router = new CellRouter(settings.router());
+    WorkKinds kinds = WorkKinds.withHandlerClasses(settings.workHandlers());
+    ClusterSharding sharding = ClusterSharding.get(system);
+    ShardedCellDirectory directory = new ShardedCellDirectory(sharding, router.cells());
+    CellEnvironment env =
+        new CellEnvironment(
+            settings.cell(),
+            router,
+            kinds,
+            new SystemWorkContext(system, settings.cpuDispatcher()),
+            directory,
+            CellMetrics.register(registry),
+            Clock.systemUTC());
+    sharding.init(
+        Entity.of(Cell.ENTITY_KEY, entity -> Cell.create(Integer.parseInt(entity.getEntityId()), env))
+            .withStopMessage(Cell.Stop.INSTANCE)
+            // cells are a fixed, small set of long-lived writers: never passivate them
+            .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy())
+            .withMessageExtractor(new CellShardExtractor()));
+    system.systemActorOf(CellKeeper.create(directory, router.cells(), settings.keeperInterval()),
+        "cellKeeper", org.apache.pekko.actor.typed.Props.empty());
+    return new CellsClient(router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext());
+  }
+}

@@ -1,0 +1,82 @@
+package io.cellwork.cells;
+
+import io.cellwork.cells.cell.Cell;
+import io.cellwork.cells.cell.ShardedCellDirectory;
+import io.cellwork.cells.ledger.AccountId;
+import io.cellwork.cells.routing.CellRouter;
+import io.cellwork.cells.task.TaskSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The data plane as the edges (HTTP API, benchmarks, tests) see it: route, then ask the cell.
+ * Every call is asynchronous; stages complete on the actor system's executor, never on the JDK's
+ * common pool. Thread-safe.
+ */
+public final class CellsClient {
+  private final CellRouter router;
+  private final ShardedCellDirectory directory;
+  private final TaskCatalog catalog;
+  private final Duration askTimeout;
+  private final Executor executor;
+
+  CellsClient(CellRouter router, ShardedCellDirectory directory, TaskCatalog catalog, Duration askTimeout, Executor executor) {
+    this.router = router;
+    this.directory = directory;
+    this.catalog = catalog;
+    this.askTimeout = askTimeout;
+    this.executor = executor;
+  }
+
+  public int cellFor(String tenant, String key) {
+    return router.cellFor(tenant, key);
+  }
+
+  public int cells() {
+    return directory.cells();
+  }
+
+  public TaskCatalog catalog() {
+    return catalog;
+  }
+
+  public Duration askTimeout() {
+    return askTimeout;
+  }
+
+  /** Submits a validated task to its cell; the reply says accepted, rejected or conflicting. */
+  public CompletionStage<Cell.SubmitReply> submit(TaskSpec task, boolean awaitCompletion, Duration timeout) {
+    int cell = cellFor(task.tenant(), task.key());
+    return directory.ref(cell).ask(replyTo -> new Cell.Submit(task, awaitCompletion, replyTo), timeout);
+  }
+
+  public CompletionStage<Cell.TaskLookup> task(int cell, String taskId) {
+    return directory.ref(cell).ask(replyTo -> new Cell.GetTask(taskId, replyTo), askTimeout);
+  }
+
+  public CompletionStage<Cell.Balance> balance(AccountId account) {
+    int cell = cellFor(account.tenant(), account.key());
+    return directory.ref(cell).ask(replyTo -> new Cell.GetBalance(account, replyTo), askTimeout);
+  }
+
+  /** Every cell's status, in cell order; a cell that does not answer in time is {@code null}. */
+  public CompletionStage<List<Cell.CellStatus>> statuses() {
+    List<CompletableFuture<Cell.CellStatus>> asks = new ArrayList<>(cells());
+    for (int cell = 0; cell < cells(); cell++) {
+      asks.add(directory.ref(cell)
+          .<Cell.CellStatus>ask(Cell.GetStatus::new, askTimeout)
+          .exceptionally(failure -> null)
+          .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(done -> asks.stream().map(CompletableFuture::join).toList(), executor);
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+}

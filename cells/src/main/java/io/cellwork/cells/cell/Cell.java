@@ -1,0 +1,644 @@
+package io.cellwork.cells.cell;
+
+import io.cellwork.cells.cell.CellEvent.CreditApplied;
+import io.cellwork.cells.cell.CellEvent.CreditRefused;
+import io.cellwork.cells.cell.CellEvent.RetentionSwept;
+import io.cellwork.cells.cell.CellEvent.TaskAccepted;
+import io.cellwork.cells.cell.CellEvent.TaskFinished;
+import io.cellwork.cells.cell.CellEvent.TransferRefunded;
+import io.cellwork.cells.cell.CellEvent.TransferSettled;
+import io.cellwork.cells.cell.InboundCredits.Knowledge;
+import io.cellwork.cells.ledger.AccountId;
+import io.cellwork.cells.ledger.LedgerOperation;
+import io.cellwork.cells.metrics.CellInstruments;
+import io.cellwork.cells.serialization.CellworkSerializable;
+import io.cellwork.cells.task.Priority;
+import io.cellwork.cells.task.TaskSpec;
+import io.cellwork.cells.task.TaskStatus;
+import io.cellwork.cells.task.TaskView;
+import io.cellwork.cells.work.WorkHandler;
+import io.cellwork.cells.work.WorkOutcome;
+import io.cellwork.intelligence.cost.CostFeatures;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+
+/**
+ * A cell: the single writer of a slice of tenants and keys, placed on a node by Cluster Sharding,
+ * with one persistence id and one journal.
+ *
+ * <p>Submissions pass admission (bounded queue per priority, else a rejection with a retry hint),
+ * wait in weighted fair queues and run up to {@code max-in-flight} at a time; work runs through
+ * {@link WorkHandler}s that never block this actor, and results come back as messages. Durable
+ * tasks are acknowledged only once their acceptance is journaled; every event decided while a
+ * write is in flight joins the next write ({@link PendingWrites}), so acknowledgements scale with
+ * batch size rather than with journal round trips. Transient tasks never touch the journal.
+ *
+ * <p>Decisions read the working state (journaled plus pending events); queries read only what is
+ * journaled, so nobody observes an effect that a crash could still undo.
+ */
+public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, CellState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cell");
+
+  static final String DEADLINE_EXCEEDED = "deadline_exceeded";
+  static final String TRANSFER_GAVE_UP = "transfer_timed_out";
+  static final String HANDLER_FAILED = "handler_failed";
+  static final String UNKNOWN_KIND = "unknown_kind";
+
+  // ---- protocol ----
+
+  public sealed interface Command extends CellworkSerializable {}
+
+  /** Submit a task; with {@code awaitCompletion} the reply waits for its final status. */
+  public record Submit(TaskSpec task, boolean awaitCompletion, ActorRef<SubmitReply> replyTo) implements Command {}
+
+  public record GetTask(String taskId, ActorRef<TaskLookup> replyTo) implements Command {}
+
+  public record GetBalance(AccountId account, ActorRef<Balance> replyTo) implements Command {}
+
+  public record GetStatus(ActorRef<CellStatus> replyTo) implements Command {}
+
+  /** Saga, source to target: credit {@code to} with {@code amount}, exactly once. */
+  public record CreditAccount(int sourceCell, long transferSeq, AccountId to, long amount, long sourceWatermark)
+      implements Command {}
+
+  /** Saga, source to target: the source gave up; refuse the credit unless already applied. */
+  public record CancelCredit(int sourceCell, long transferSeq, long sourceWatermark) implements Command {}
+
+  /** Saga, target to source: the credit was applied (or refused) for good. */
+  public record CreditAnswered(long transferSeq, boolean applied) implements Command {}
+
+  /** Sharding's hand-off message: write what is pending, then stop. */
+  public enum Stop implements Command { INSTANCE }
+
+  /** Starts the cell if it is not running; otherwise nothing. */
+  public enum WakeUp implements Command { INSTANCE }
+
+  private enum Flush implements Command { INSTANCE }
+
+  private enum Tick implements Command { DEADLINES, RETENTION, TRANSFERS, GAUGES }
+
+  private record WorkDone(String taskId, WorkOutcome outcome, long startedNanos) implements Command {}
+
+  public sealed interface SubmitReply extends CellworkSerializable {}
+
+  /** Accepted (or, with {@code replay}, accepted earlier under the same id with the same body). */
+  public record Accepted(TaskView task, boolean replay) implements SubmitReply {}
+
+  public record Rejected(RejectReason reason, long retryAfterMillis, String detail) implements SubmitReply {}
+
+  /** The id is taken by a task with a different body. */
+  public record Conflict(String taskId) implements SubmitReply {}
+
+  public enum RejectReason {
+    QUEUE_FULL;
+
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** {@code task} is null when the cell does not know the id (never seen, or forgotten). */
+  public record TaskLookup(String taskId, TaskView task) implements CellworkSerializable {}
+
+  public record Balance(AccountId account, long balance) implements CellworkSerializable {}
+
+  public record CellStatus(
+      int cell,
+      String node,
+      Map<String, Integer> queued,
+      int inFlight,
+      int openTasks,
+      int retainedTasks,
+      int openTransfers,
+      int accounts)
+      implements CellworkSerializable {}
+
+  // ---- wiring ----
+
+  public static Behavior<Command> create(int cellId, CellEnvironment env) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Cell(cellId, env, ctx, timers)));
+  }
+
+  private final int cellId;
+  private final CellEnvironment env;
+  private final CellSettings settings;
+  private final ActorContext<Command> ctx;
+  private final CellInstruments instruments;
+  private final Backlog backlog;
+  private final PendingWrites pending = new PendingWrites();
+  private final TransientTasks transients;
+  private final TransferRetries transferRetries;
+  private final Waiters waiters = new Waiters();
+  /** The tasks whose work runs now, with their cost features; other results are stale. */
+  private final Map<String, CostFeatures> inFlight = new HashMap<>();
+  private CellState working = CellState.EMPTY;
+
+  private Cell(int cellId, CellEnvironment env, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), Integer.toString(cellId)),
+        SupervisorStrategy.restartWithBackoff(
+            env.settings().restartBackoffMin(), env.settings().restartBackoffMax(), 0.2));
+    this.cellId = cellId;
+    this.env = env;
+    this.settings = env.settings();
+    this.ctx = ctx;
+    this.instruments = env.metrics().forCell(cellId);
+    this.backlog = new Backlog(settings.queues());
+    this.transients = new TransientTasks(settings.transientTasksRetained());
+    this.transferRetries =
+        new TransferRetries(settings.transferRetryInterval(), settings.transferRetryIntervalMax());
+    timers.startTimerWithFixedDelay(Tick.DEADLINES, settings.deadlineSweepInterval());
+    timers.startTimerWithFixedDelay(Tick.RETENTION, settings.retentionSweepInterval());
+    timers.startTimerWithFixedDelay(Tick.TRANSFERS, settings.transferRetryInterval());
+    timers.startTimerWithFixedDelay(Tick.GAUGES, settings.metricsPublishInterval());
+  }
+
+  @Override
+  public CellState emptyState() {
+    return CellState.EMPTY;
+  }
+
+  @Override
+  public String journalPluginId() {
+    return settings.journalPluginId();
+  }
+
+  @Override
+  public String snapshotPluginId() {
+    return settings.snapshotPluginId();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEveryEvents(), settings.snapshotsKept())
+        .withDeleteEventsOnSnapshot();
+  }
+
+  @Override
+  public SnapshotAdapter<CellState> snapshotAdapter() {
+    return new CellSnapshotAdapter();
+  }
+
+  @Override
+  public CommandHandler<Command, CellEvent, CellState> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(Submit.class, this::onSubmit)
+        .onCommand(Flush.class, (state, cmd) -> onFlush())
+        .onCommand(WorkDone.class, this::onWorkDone)
+        .onCommand(GetTask.class, this::onGetTask)
+        .onCommand(GetBalance.class, this::onGetBalance)
+        .onCommand(GetStatus.class, this::onGetStatus)
+        .onCommand(CreditAccount.class, this::onCreditAccount)
+        .onCommand(CancelCredit.class, this::onCancelCredit)
+        .onCommand(CreditAnswered.class, this::onCreditAnswered)
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(WakeUp.class, (state, cmd) -> Effect().none())
+        .onCommand(Stop.class, (state, cmd) -> onStop())
+        .build();
+  }
+
+  @Override
+  public EventHandler<CellState, CellEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(pending::apply);
+  }
+
+  @Override
+  public SignalHandler<CellState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PostStop.instance(), state -> instruments.remove())
+        .build();
+  }
+
+  // ---- submission ----
+
+  private Effect<CellEvent, CellState> onSubmit(CellState journaled, Submit cmd) {
+    TaskSpec task = cmd.task();
+    TaskRecord known = working.task(task.id());
+    if (known == null) {
+      known = transients.get(task.id());
+    }
+    if (known != null) {
+      answerDuplicate(journaled, known, cmd);
+      return Effect().none();
+    }
+    if (!backlog.hasRoom(task.priority())) {
+      instruments.rejected(RejectReason.QUEUE_FULL.wireName());
+      cmd.replyTo().tell(new Rejected(RejectReason.QUEUE_FULL, retryAfterMillis(),
+          "the " + task.priority().wireName() + " queue of cell " + cellId + " is full"));
+      return Effect().none();
+    }
+    long now = env.clock().millis();
+    TaskRecord record = TaskRecord.accepted(task, now);
+    instruments.accepted(task.durability());
+    if (cmd.awaitCompletion()) {
+      waiters.add(task.id(), cmd.replyTo());
+    }
+    if (task.isDurable()) {
+      emit(new TaskAccepted(task, now),
+          cmd.awaitCompletion() ? null : journaledNow -> replyAccepted(journaledNow, task.id(), cmd.replyTo()));
+    } else {
+      transients.accept(record);
+      if (!cmd.awaitCompletion()) {
+        cmd.replyTo().tell(new Accepted(record.view(cellId), false));
+      }
+    }
+    backlog.add(record, costFeatures(task));
+    dispatch();
+    return Effect().none();
+  }
+
+  private void answerDuplicate(CellState journaled, TaskRecord known, Submit cmd) {
+    if (known.fingerprint() != cmd.task().fingerprint()) {
+      cmd.replyTo().tell(new Conflict(known.id()));
+      return;
+    }
+    if (cmd.awaitCompletion() && !known.status().isFinal()) {
+      waiters.add(known.id(), cmd.replyTo());
+      return;
+    }
+    boolean notYetJournaled = known.spec().isDurable() && journaled.task(known.id()) == null;
+    if (notYetJournaled) {
+      pending.afterAllPending(journaledNow -> replyAccepted(journaledNow, known.id(), cmd.replyTo()));
+    } else {
+      cmd.replyTo().tell(new Accepted(viewOf(journaled, known.id()), true));
+    }
+  }
+
+  private void replyAccepted(CellState journaled, String taskId, ActorRef<SubmitReply> replyTo) {
+    replyTo.tell(new Accepted(viewOf(journaled, taskId), false));
+  }
+
+  /** When the backlog ahead of a new task has likely drained, clamped to the configured range. */
+  private long retryAfterMillis() {
+    long estimate = backlog.drainMillis(settings.maxInFlight());
+    long min = settings.retryAfterMin().toMillis();
+    long max = settings.retryAfterMax().toMillis();
+    return Math.max(min, Math.min(max, estimate));
+  }
+
+  // ---- execution ----
+
+  /** Starts queued tasks while there is room; tasks that finish at once free their slot at once. */
+  private void dispatch() {
+    Backlog.Entry next;
+    while (inFlight.size() < settings.maxInFlight() && (next = backlog.poll()) != null) {
+      start(next.task(), next.features());
+    }
+  }
+
+  private CostFeatures costFeatures(TaskSpec task) {
+    double declared = env.kinds().handler(task.kind()).map(h -> h.declaredMillis(task.params())).orElse(0.0);
+    return new CostFeatures(task.kind(), declared);
+  }
+
+  private void start(TaskRecord task, CostFeatures features) {
+    long now = env.clock().millis();
+    if (now > task.startDeadline()) {
+      finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED);
+      return;
+    }
+    Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
+    if (ledger.isPresent()) {
+      runLedger(task, ledger.get(), now);
+      return;
+    }
+    Optional<WorkHandler> handler = env.kinds().handler(task.spec().kind());
+    if (handler.isEmpty()) {
+      finish(task, TaskStatus.FAILED, Map.of(), UNKNOWN_KIND);
+      return;
+    }
+    inFlight.put(task.id(), features);
+    if (!task.spec().isDurable()) {
+      transients.markRunning(task.id());
+    }
+    long startedNanos = System.nanoTime();
+    CompletionStage<WorkOutcome> stage;
+    try {
+      stage = handler.get().run(task.spec(), env.workContext());
+    } catch (RuntimeException e) {
+      ctx.getLog().warn("work handler for {} threw on task {}", task.spec().kind(), task.id(), e);
+      stage = CompletableFuture.completedFuture(WorkOutcome.failed(HANDLER_FAILED));
+    }
+    CompletableFuture<WorkOutcome> future = stage.toCompletableFuture();
+    if (future.isDone()) {
+      completeWork(task.id(), outcomeOf(future), startedNanos);
+    } else {
+      ctx.pipeToSelf(stage, (outcome, failure) -> new WorkDone(
+          task.id(), failure == null ? outcome : WorkOutcome.failed(HANDLER_FAILED), startedNanos));
+    }
+  }
+
+  private static WorkOutcome outcomeOf(CompletableFuture<WorkOutcome> done) {
+    try {
+      return done.join();
+    } catch (RuntimeException e) {
+      return WorkOutcome.failed(HANDLER_FAILED);
+    }
+  }
+
+  private Effect<CellEvent, CellState> onWorkDone(CellState journaled, WorkDone done) {
+    completeWork(done.taskId(), done.outcome(), done.startedNanos());
+    dispatch();
+    return Effect().none();
+  }
+
+  private void completeWork(String taskId, WorkOutcome outcome, long startedNanos) {
+    CostFeatures features = inFlight.remove(taskId);
+    if (features == null) {
+      return; // started by an earlier incarnation of this cell, which already re-queued it
+    }
+    backlog.observe(features, (System.nanoTime() - startedNanos) / 1_000_000.0);
+    TaskRecord task = working.task(taskId);
+    if (task == null) {
+      task = transients.get(taskId);
+    }
+    if (task == null || task.status().isFinal()) {
+      return; // forgotten, or ended meanwhile: nothing left to record
+    }
+    if (outcome instanceof WorkOutcome.Succeeded ok) {
+      finish(task, TaskStatus.DONE, ok.result(), null);
+    } else {
+      finish(task, TaskStatus.FAILED, Map.of(), ((WorkOutcome.Failed) outcome).error());
+    }
+  }
+
+  private void finish(TaskRecord task, TaskStatus status, Map<String, Object> result, String error) {
+    long now = env.clock().millis();
+    instruments.finished(status, task.spec().durability(), now - task.acceptedAt());
+    if (task.spec().isDurable()) {
+      emit(new TaskFinished(task.id(), status, result, error, now), journaledNow -> notifyWaiters(journaledNow, task.id()));
+    } else {
+      transients.finish(task.id(), status, result, error, now);
+      notifyWaiters(working, task.id());
+    }
+  }
+
+  private void notifyWaiters(CellState journaled, String taskId) {
+    List<ActorRef<SubmitReply>> waiting = waiters.remove(taskId);
+    if (!waiting.isEmpty()) {
+      Accepted reply = new Accepted(viewOf(journaled, taskId), false);
+      waiting.forEach(replyTo -> replyTo.tell(reply));
+    }
+  }
+
+  // ---- ledger ----
+
+  private void runLedger(TaskRecord task, LedgerOperation op, long now) {
+    CellEvent event = LedgerDecisions.decide(
+        working, task.spec(), op, account -> env.router().cellFor(account.tenant(), account.key()), now);
+    if (event instanceof CellEvent.TransferDebited debited) {
+      // the money is in flight; the task ends when the target cell answers
+      emit(event, journaledNow -> sendTransferMessage(journaledNow, journaledNow.openTransfers().get(debited.taskId())));
+      return;
+    }
+    TaskStatus status = event instanceof TaskFinished finished ? finished.status() : TaskStatus.DONE;
+    instruments.finished(status, task.spec().durability(), now - task.acceptedAt());
+    emit(event, journaledNow -> notifyWaiters(journaledNow, task.id()));
+  }
+
+  /**
+   * Source side: ask the target to credit, or, past the transfer's deadline, to refuse. The
+   * watermark comes from the journaled state: a settlement still pending could be lost in a
+   * crash, and the target must never forget a transfer that could reopen.
+   */
+  private void sendTransferMessage(CellState journaled, OpenTransfer transfer) {
+    if (transfer == null) {
+      return; // settled meanwhile
+    }
+    long now = env.clock().millis();
+    if (!transferRetries.dueNow(transfer.taskId(), now)) {
+      return;
+    }
+    long watermark = journaled.transferWatermark();
+    Command message = now >= transfer.giveUpAt()
+        ? new CancelCredit(cellId, transfer.transferSeq(), watermark)
+        : new CreditAccount(cellId, transfer.transferSeq(), transfer.to(), transfer.amount(), watermark);
+    env.directory().tell(transfer.targetCell(), message);
+  }
+
+  private Effect<CellEvent, CellState> onCreditAccount(CellState journaled, CreditAccount cmd) {
+    Knowledge known = working.inboundFrom(cmd.sourceCell()).knowledgeOf(cmd.transferSeq());
+    if (known == Knowledge.UNSEEN) {
+      long now = env.clock().millis();
+      boolean overflows = working.balance(cmd.to()) > Long.MAX_VALUE - cmd.amount();
+      CellEvent event = overflows
+          ? new CreditRefused(cmd.sourceCell(), cmd.transferSeq(), cmd.sourceWatermark(), now)
+          : new CreditApplied(cmd.sourceCell(), cmd.transferSeq(), cmd.to(), cmd.amount(), cmd.sourceWatermark(), now);
+      emit(event, journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), !overflows));
+    } else {
+      answerKnownCredit(journaled, cmd.sourceCell(), cmd.transferSeq(), known);
+    }
+    return Effect().none();
+  }
+
+  private Effect<CellEvent, CellState> onCancelCredit(CellState journaled, CancelCredit cmd) {
+    Knowledge known = working.inboundFrom(cmd.sourceCell()).knowledgeOf(cmd.transferSeq());
+    if (known == Knowledge.UNSEEN) {
+      long now = env.clock().millis();
+      emit(new CreditRefused(cmd.sourceCell(), cmd.transferSeq(), cmd.sourceWatermark(), now),
+          journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), false));
+    } else {
+      answerKnownCredit(journaled, cmd.sourceCell(), cmd.transferSeq(), known);
+    }
+    return Effect().none();
+  }
+
+  /** A retry of a transfer already decided: answer the same, but never before it is journaled. */
+  private void answerKnownCredit(CellState journaled, int sourceCell, long transferSeq, Knowledge known) {
+    if (known == Knowledge.FORGOTTEN) {
+      return; // the source settled this transfer long ago and ignores answers about it
+    }
+    boolean applied = known == Knowledge.APPLIED;
+    if (journaled.inboundFrom(sourceCell).knowledgeOf(transferSeq) == known) {
+      answerCredit(sourceCell, transferSeq, applied);
+    } else {
+      pending.afterAllPending(journaledNow -> answerCredit(sourceCell, transferSeq, applied));
+    }
+  }
+
+  private void answerCredit(int sourceCell, long transferSeq, boolean applied) {
+    env.directory().tell(sourceCell, new CreditAnswered(transferSeq, applied));
+  }
+
+  private Effect<CellEvent, CellState> onCreditAnswered(CellState journaled, CreditAnswered cmd) {
+    String taskId = working.openTransferSeqs().get(cmd.transferSeq());
+    if (taskId == null) {
+      return Effect().none(); // a duplicate answer: the transfer is settled already
+    }
+    TaskRecord task = working.task(taskId);
+    long now = env.clock().millis();
+    transferRetries.forget(taskId);
+    CellEvent event = cmd.applied()
+        ? new TransferSettled(taskId, now)
+        : new TransferRefunded(taskId, TRANSFER_GAVE_UP, now);
+    instruments.finished(cmd.applied() ? TaskStatus.DONE : TaskStatus.FAILED,
+        task.spec().durability(), now - task.acceptedAt());
+    emit(event, journaledNow -> notifyWaiters(journaledNow, taskId));
+    return Effect().none();
+  }
+
+  // ---- group commit ----
+
+  /** Decides an event: the working state moves now; the journal gets it with the next write. */
+  private void emit(CellEvent event, Consumer<CellState> afterPersisted) {
+    CellState before = working;
+    working = before.apply(event);
+    pending.add(event, before, working, afterPersisted);
+    if (pending.requestFlush()) {
+      ctx.getSelf().tell(Flush.INSTANCE);
+    }
+  }
+
+  private Effect<CellEvent, CellState> onFlush() {
+    if (pending.isEmpty()) {
+      pending.take(0);
+      return Effect().none();
+    }
+    PendingWrites.Batch batch = pending.take(settings.maxEventsPerWrite());
+    if (!pending.isEmpty() && pending.requestFlush()) {
+      ctx.getSelf().tell(Flush.INSTANCE);
+    }
+    return Effect().persist(batch.events()).thenRun(journaled -> {
+      batch.runActions(journaled);
+      dispatch();
+    });
+  }
+
+  private Effect<CellEvent, CellState> onStop() {
+    if (pending.isEmpty()) {
+      return Effect().stop();
+    }
+    PendingWrites.Batch batch = pending.take(Integer.MAX_VALUE);
+    return Effect().persist(batch.events()).thenRun(batch::runActions).thenStop();
+  }
+
+  // ---- queries ----
+
+  private Effect<CellEvent, CellState> onGetTask(CellState journaled, GetTask cmd) {
+    TaskView view = null;
+    if (journaled.task(cmd.taskId()) != null) {
+      view = viewOf(journaled, cmd.taskId());
+    } else {
+      TaskRecord transientTask = transients.get(cmd.taskId());
+      if (transientTask != null) {
+        view = transientTask.view(cellId);
+      }
+    }
+    cmd.replyTo().tell(new TaskLookup(cmd.taskId(), view));
+    return Effect().none();
+  }
+
+  private TaskView viewOf(CellState state, String taskId) {
+    TaskRecord record = state.task(taskId);
+    if (record == null) {
+      record = transients.get(taskId);
+    }
+    if (record.status() == TaskStatus.ACCEPTED && inFlight.containsKey(taskId)) {
+      record = record.running();
+    }
+    return record.view(cellId);
+  }
+
+  private Effect<CellEvent, CellState> onGetBalance(CellState journaled, GetBalance cmd) {
+    cmd.replyTo().tell(new Balance(cmd.account(), journaled.balance(cmd.account())));
+    return Effect().none();
+  }
+
+  private Effect<CellEvent, CellState> onGetStatus(CellState journaled, GetStatus cmd) {
+    Map<String, Integer> queued = new java.util.LinkedHashMap<>();
+    for (Priority p : Priority.values()) {
+      queued.put(p.wireName(), backlog.size(p));
+    }
+    int open = backlog.size() + inFlight.size();
+    cmd.replyTo().tell(new CellStatus(
+        cellId,
+        ctx.getSystem().address().hostPort(),
+        queued,
+        inFlight.size(),
+        open,
+        journaled.tasks().size() + transients.size(),
+        journaled.openTransfers().size(),
+        journaled.balances().size()));
+    return Effect().none();
+  }
+
+  // ---- timers ----
+
+  private Effect<CellEvent, CellState> onTick(CellState journaled, Tick tick) {
+    switch (tick) {
+      case DEADLINES -> expireOverdue();
+      case RETENTION -> sweepRetention();
+      case TRANSFERS -> journaled.openTransfers().values().forEach(t -> sendTransferMessage(journaled, t));
+      case GAUGES -> publishGauges();
+    }
+    return Effect().none();
+  }
+
+  private void expireOverdue() {
+    long now = env.clock().millis();
+    backlog.removeIf(task -> now > task.startDeadline(),
+        task -> finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED));
+  }
+
+  private void sweepRetention() {
+    long cutoff = env.clock().millis() - settings.idempotencyRetention().toMillis();
+    if (working.hasFinishedBefore(cutoff)) {
+      emit(new RetentionSwept(cutoff), null);
+    }
+  }
+
+  private void publishGauges() {
+    for (Priority p : Priority.values()) {
+      instruments.queueDepth(p, backlog.size(p));
+    }
+    instruments.inFlight(inFlight.size());
+  }
+
+  // ---- recovery ----
+
+  /** Resumes what the journal says is unfinished: queued tasks run again, transfers resume. */
+  private void onRecovered(CellState recovered) {
+    working = recovered;
+    List<TaskRecord> unfinished = new ArrayList<>();
+    for (TaskRecord task : recovered.tasks().values()) {
+      if (task.status() == TaskStatus.ACCEPTED) {
+        unfinished.add(task);
+      }
+    }
+    unfinished.sort(Comparator.comparingLong(TaskRecord::acceptedAt).thenComparing(TaskRecord::id));
+    unfinished.forEach(task -> backlog.add(task, costFeatures(task.spec())));
+    if (!unfinished.isEmpty() || !recovered.openTransfers().isEmpty()) {
+      ctx.getLog().info("cell {} resumes {} queued tasks and {} open transfers",
+          cellId, unfinished.size(), recovered.openTransfers().size());
+    }
+    recovered.openTransfers().values().forEach(t -> sendTransferMessage(recovered, t));
+    dispatch();
+  }
+}

@@ -1,0 +1,34 @@
+package io.cellwork.killswitch;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an engaged switch stops. Ordered by severity: each mode does everything the previous one
+ * does.
+ */
+public enum Mode {
+  /** New work in scope is refused; queued and running work finishes. */
+  REJECT_NEW,
+  /** Like reject_new; named separately so operators can say "let it drain" on purpose. */
+  DRAIN,
+  /** New work is refused and queued or running work is cancelled (it ends {@code killed}). */
+  HARD_STOP;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<Mode> fromWireName(String name) {
+    for (Mode mode : values()) {
+      if (mode.wireName().equals(name)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public boolean cancelsQueuedWork() {
+    return this == HARD_STOP;
+  }
+}
