@@ -11,7 +11,11 @@ import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -45,8 +49,11 @@ public final class Cells {
             // cells are a fixed, small set of long-lived writers: never passivate them
             .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy())
             .withMessageExtractor(new CellShardExtractor()));
-    system.systemActorOf(CellKeeper.create(directory, router.cells(), settings.keeperInterval()),
-        "cellKeeper", org.apache.pekko.actor.typed.Props.empty());
+    ActorRef<CellKeeper.Command> keeper = system.systemActorOf(
+        CellKeeper.create(directory, router.cells(), settings.keeperInterval()), "cellKeeper", Props.empty());
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseBeforeClusterShutdown(), "stop-cell-keeper",
+        () -> AskPattern.ask(keeper, CellKeeper.Stop::new, settings.askTimeout(), system.scheduler()));
     return new CellsClient(router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext());
   }
 }

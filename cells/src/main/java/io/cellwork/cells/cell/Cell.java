@@ -446,12 +446,9 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private Effect<CellEvent, CellState> onCreditAccount(CellState journaled, CreditAccount cmd) {
     Knowledge known = working.inboundFrom(cmd.sourceCell()).knowledgeOf(cmd.transferSeq());
     if (known == Knowledge.UNSEEN) {
-      long now = env.clock().millis();
-      boolean overflows = working.balance(cmd.to()) > Long.MAX_VALUE - cmd.amount();
-      CellEvent event = overflows
-          ? new CreditRefused(cmd.sourceCell(), cmd.transferSeq(), cmd.sourceWatermark(), now)
-          : new CreditApplied(cmd.sourceCell(), cmd.transferSeq(), cmd.to(), cmd.amount(), cmd.sourceWatermark(), now);
-      emit(event, journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), !overflows));
+      CellEvent event = LedgerDecisions.decideCredit(working, cmd, env.clock().millis());
+      boolean applied = event instanceof CreditApplied;
+      emit(event, journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), applied));
     } else {
       answerKnownCredit(journaled, cmd.sourceCell(), cmd.transferSeq(), known);
     }

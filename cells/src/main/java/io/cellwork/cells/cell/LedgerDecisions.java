@@ -55,6 +55,18 @@ final class LedgerDecisions {
     }
   }
 
+  /**
+   * Target side of a transfer: credit the account, or refuse if the credit would overflow it (the
+   * source then refunds). Only for a transfer this cell has not seen before.
+   */
+  static CellEvent decideCredit(CellState state, Cell.CreditAccount credit, long now) {
+    if (state.balance(credit.to()) > Long.MAX_VALUE - credit.amount()) {
+      return new CellEvent.CreditRefused(credit.sourceCell(), credit.transferSeq(), credit.sourceWatermark(), now);
+    }
+    return new CellEvent.CreditApplied(
+        credit.sourceCell(), credit.transferSeq(), credit.to(), credit.amount(), credit.sourceWatermark(), now);
+  }
+
   private static TaskFinished failed(TaskSpec task, String error, long now) {
     return new TaskFinished(task.id(), TaskStatus.FAILED, Map.of(), error, now);
   }

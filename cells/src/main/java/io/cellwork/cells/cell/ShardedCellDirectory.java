@@ -1,30 +1,37 @@
 package io.cellwork.cells.cell;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
-/** Reaches cells through Cluster Sharding, wherever they currently live. Thread-safe. */
+/**
+ * Reaches cells through Cluster Sharding, wherever they currently live. References are made on
+ * first use: the cells need this directory before sharding has started their region. Thread-safe.
+ */
 public final class ShardedCellDirectory implements CellDirectory {
-  private final EntityRef<Cell.Command>[] refs;
+  private final ClusterSharding sharding;
+  private final AtomicReferenceArray<EntityRef<Cell.Command>> refs;
 
-  @SuppressWarnings("unchecked")
   public ShardedCellDirectory(ClusterSharding sharding, int cells) {
-    refs = new EntityRef[cells];
-    for (int cell = 0; cell < cells; cell++) {
-      refs[cell] = sharding.entityRefFor(Cell.ENTITY_KEY, Integer.toString(cell));
-    }
+    this.sharding = sharding;
+    this.refs = new AtomicReferenceArray<>(cells);
   }
 
   @Override
   public void tell(int cell, Cell.Command message) {
-    refs[cell].tell(message);
+    ref(cell).tell(message);
   }
 
   public EntityRef<Cell.Command> ref(int cell) {
-    return refs[cell];
+    EntityRef<Cell.Command> ref = refs.get(cell);
+    if (ref == null) {
+      ref = sharding.entityRefFor(Cell.ENTITY_KEY, Integer.toString(cell));
+      refs.set(cell, ref); // a race creates two equivalent refs; either is fine
+    }
+    return ref;
   }
 
   public int cells() {
-    return refs.length;
+    return refs.length();
   }
 }

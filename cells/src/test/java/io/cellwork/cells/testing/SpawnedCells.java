@@ -57,8 +57,13 @@ public final class SpawnedCells implements CellDirectory {
 
   /** Stops a cell abruptly (pending writes are lost, as in a crash) and starts a new incarnation. */
   public void restart(int cell) {
-    testKit.stop(refs.get(cell));
+    stop(cell);
     start(cell);
+  }
+
+  /** Stops a cell; until {@link #start} messages to it are lost, as to a node that is down. */
+  public void stop(int cell) {
+    testKit.stop(refs.get(cell));
   }
 
   @Override
@@ -66,7 +71,7 @@ public final class SpawnedCells implements CellDirectory {
     refs.get(cell).tell(message);
   }
 
-  private void start(int cell) {
+  public void start(int cell) {
     refs.set(cell, testKit.spawn(Cell.create(cell, env), "cell-" + cell + "-" + incarnations[cell]++));
   }
 }
