@@ -51,29 +51,45 @@ public final class CellsClient {
   /** Submits a validated task to its cell; the reply says accepted, rejected or conflicting. */
   public CompletionStage<Cell.SubmitReply> submit(TaskSpec task, boolean awaitCompletion, Duration timeout) {
     int cell = cellFor(task.tenant(), task.key());
-    return directory.ref(cell).ask(replyTo -> new Cell.Submit(task, awaitCompletion, replyTo), timeout);
+    return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.Submit(task, awaitCompletion, replyTo), timeout));
   }
 
   public CompletionStage<Cell.TaskLookup> task(int cell, String taskId) {
-    return directory.ref(cell).ask(replyTo -> new Cell.GetTask(taskId, replyTo), askTimeout);
+    return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.GetTask(taskId, replyTo), askTimeout));
   }
 
   public CompletionStage<Cell.Balance> balance(AccountId account) {
     int cell = cellFor(account.tenant(), account.key());
-    return directory.ref(cell).ask(replyTo -> new Cell.GetBalance(account, replyTo), askTimeout);
+    return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.GetBalance(account, replyTo), askTimeout));
   }
 
   /** Every cell's status, in cell order; a cell that does not answer in time is {@code null}. */
   public CompletionStage<List<Cell.CellStatus>> statuses() {
     List<CompletableFuture<Cell.CellStatus>> asks = new ArrayList<>(cells());
     for (int cell = 0; cell < cells(); cell++) {
-      asks.add(directory.ref(cell)
-          .<Cell.CellStatus>ask(Cell.GetStatus::new, askTimeout)
-          .exceptionally(failure -> null)
-          .toCompletableFuture());
+      asks.add(onExecutor(directory.ref(cell).<Cell.CellStatus>ask(Cell.GetStatus::new, askTimeout))
+          .exceptionally(failure -> null));
     }
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
-        .thenApplyAsync(done -> asks.stream().map(CompletableFuture::join).toList(), executor);
+        .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+  }
+
+  /**
+   * Re-homes an ask's result onto the actor system's executor. The stages Pekko's Java API
+   * returns run even non-async callbacks through the JDK's common pool, which on a two-core
+   * machine starts a new thread per callback; the plain future returned here runs its
+   * callbacks where it completes, on the executor.
+   */
+  private <T> CompletableFuture<T> onExecutor(CompletionStage<T> pekkoStage) {
+    CompletableFuture<T> plain = new CompletableFuture<>();
+    pekkoStage.whenCompleteAsync((value, failure) -> {
+      if (failure != null) {
+        plain.completeExceptionally(failure);
+      } else {
+        plain.complete(value);
+      }
+    }, executor);
+    return plain;
   }
 
   public Executor executor() {

@@ -8,6 +8,7 @@ import io.cellwork.cells.cell.CellEvent.TaskFinished;
 import io.cellwork.cells.cell.CellEvent.TransferRefunded;
 import io.cellwork.cells.cell.CellEvent.TransferSettled;
 import io.cellwork.cells.cell.InboundCredits.Knowledge;
+import io.cellwork.cells.cluster.NodeAddress;
 import io.cellwork.cells.ledger.AccountId;
 import io.cellwork.cells.ledger.LedgerOperation;
 import io.cellwork.cells.metrics.CellInstruments;
@@ -576,7 +577,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     int open = backlog.size() + inFlight.size();
     cmd.replyTo().tell(new CellStatus(
         cellId,
-        ctx.getSystem().address().hostPort(),
+        NodeAddress.of(ctx.getSystem().address()),
         queued,
         inFlight.size(),
         open,

@@ -1,5 +1,6 @@
 package io.cellwork.controlplane.http;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.stream.Materializer;
@@ -16,6 +17,13 @@ final class BoundedBody {
   private BoundedBody() {}
 
   static CompletionStage<byte[]> read(HttpEntity entity, long limit, Materializer materializer) {
+    if (entity instanceof HttpEntity.Strict strict) {
+      // the usual small request arrives whole with its headers: no stream to run
+      if (strict.getData().size() > limit) {
+        return CompletableFuture.failedFuture(ApiError.tooLarge(limit));
+      }
+      return CompletableFuture.completedFuture(strict.getData().toArray());
+    }
     return entity.getDataBytes()
         .runWith(Sink.fold(new Accumulator(limit), Accumulator::add), materializer)
         .thenApply(accumulated -> {

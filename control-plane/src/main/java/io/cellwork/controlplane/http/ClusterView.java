@@ -1,5 +1,6 @@
 package io.cellwork.controlplane.http;
 
+import io.cellwork.cells.cluster.NodeAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +21,16 @@ final class ClusterView {
     List<Map<String, Object>> members = new ArrayList<>();
     for (Member member : state.getMembers()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("address", member.address().hostPort());
+      m.put("address", NodeAddress.of(member.address()));
       m.put("status", member.status().toString());
       m.put("roles", new TreeSet<>(member.getRoles()));
       m.put("reachable", !unreachable.contains(member));
       members.add(m);
     }
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("self", cluster.selfMember().address().hostPort());
+    view.put("self", NodeAddress.of(cluster.selfMember().address()));
     view.put("selfStatus", cluster.selfMember().status().toString());
-    view.put("leader", state.getLeader() == null ? null : state.getLeader().hostPort());
+    view.put("leader", state.getLeader() == null ? null : NodeAddress.of(state.getLeader()));
     view.put("members", members);
     return view;
   }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.cellwork.cells.Cells;
 import io.cellwork.cells.CellsClient;
+import io.cellwork.cells.cluster.NodeAddress;
 import io.cellwork.cells.journal.JournalSchema;
 import io.cellwork.controlplane.http.HttpApi;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -55,7 +56,7 @@ public final class CellworkNode {
         .bind(api.routes())
         .thenApply(bound -> bound.addToCoordinatedShutdown(settings.unbindDeadline(), system));
     binding.thenAccept(bound -> log.info("node {} serves HTTP on http://{}",
-        system.address().hostPort(), bound.localAddress().getHostString() + ":" + bound.localAddress().getPort()));
+        NodeAddress.of(system.address()), bound.localAddress().getHostString() + ":" + bound.localAddress().getPort()));
     return new CellworkNode(system, binding);
   }
 

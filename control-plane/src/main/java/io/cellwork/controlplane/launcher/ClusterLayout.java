@@ -1,0 +1,71 @@
+package io.cellwork.controlplane.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * Where a local cluster lives on disk and on loopback: node i has Artery on 127.0.0.1:(25520+i)
+ * and HTTP on 127.0.0.1:(8080+i); pid files under {@code var/cluster}, logs under {@code
+ * var/logs}, the embedded journal under {@code var/h2}.
+ */
+public record ClusterLayout(Path home, int arteryBasePort, int httpBasePort, int h2Port) {
+
+  public static final int MAX_NODES = 5;
+  public static final String HOST = "127.0.0.1";
+
+  public static ClusterLayout defaults(Path home) {
+    return new ClusterLayout(home, 25520, 8080, 9092);
+  }
+
+  public Path var() {
+    return home.resolve("var");
+  }
+
+  public Path clusterDir() {
+    return var().resolve("cluster");
+  }
+
+  public Path logs() {
+    return var().resolve("logs");
+  }
+
+  public Path h2Dir() {
+    return var().resolve("h2");
+  }
+
+  public Path conf() {
+    return home.resolve("conf");
+  }
+
+  public Path nodePidFile(int node) {
+    return clusterDir().resolve("node-" + node + ".pid");
+  }
+
+  public Path h2PidFile() {
+    return clusterDir().resolve("h2.pid");
+  }
+
+  /** Which journal the running cluster was started with (h2 or postgres). */
+  public Path journalFile() {
+    return clusterDir().resolve("journal");
+  }
+
+  public int arteryPort(int node) {
+    return arteryBasePort + node;
+  }
+
+  public int httpPort(int node) {
+    return httpBasePort + node;
+  }
+
+  public String httpUrl(int node) {
+    return "http://" + HOST + ":" + httpPort(node);
+  }
+
+  public String seedNode(int node) {
+    return "pekko://cellwork@" + HOST + ":" + arteryPort(node);
+  }
+
+  public String h2Url() {
+    return "jdbc:h2:tcp://" + HOST + ":" + h2Port + "/cellwork";
+  }
+}
