@@ -9,6 +9,7 @@ import io.cellwork.cells.metrics.CellMetrics;
 import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.killswitch.KillSwitchBoard;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -29,6 +30,11 @@ public final class Cells {
    * edges use. Call once per actor system.
    */
   public static CellsClient start(ActorSystem<?> system, PrometheusRegistry registry) {
+    return start(system, registry, new KillSwitchBoard());
+  }
+
+  /** As {@link #start(ActorSystem, PrometheusRegistry)}, enforcing the switches published on {@code killSwitches}. */
+  public static CellsClient start(ActorSystem<?> system, PrometheusRegistry registry, KillSwitchBoard killSwitches) {
     CellsSettings settings = CellsSettings.fromConfig(system.settings().config().getConfig("cellwork.cells"));
     CellRouter router = new CellRouter(settings.router());
     WorkKinds kinds = WorkKinds.withHandlerClasses(settings.workHandlers());
@@ -42,6 +48,7 @@ public final class Cells {
             new SystemWorkContext(system, settings.cpuDispatcher()),
             directory,
             CellMetrics.register(registry),
+            killSwitches,
             Clock.systemUTC());
     sharding.init(
         Entity.of(Cell.ENTITY_KEY, entity -> Cell.create(Integer.parseInt(entity.getEntityId()), env))

@@ -20,6 +20,9 @@ import io.cellwork.cells.task.TaskView;
 import io.cellwork.cells.work.WorkHandler;
 import io.cellwork.cells.work.WorkOutcome;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.killswitch.KillSwitch;
+import io.cellwork.killswitch.KillSwitchView;
+import io.cellwork.killswitch.TaskTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -116,7 +119,10 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   public record Conflict(String taskId) implements SubmitReply {}
 
   public enum RejectReason {
-    QUEUE_FULL;
+    /** The priority's queue is at capacity: retry later (HTTP 429). */
+    QUEUE_FULL,
+    /** A kill switch covers the task: the detail names it (HTTP 503). */
+    KILL_SWITCH;
 
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -158,6 +164,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   /** The tasks whose work runs now, with their cost features; other results are stale. */
   private final Map<String, CostFeatures> inFlight = new HashMap<>();
   private CellState working = CellState.EMPTY;
+  private final String nodeAddress;
 
   private Cell(int cellId, CellEnvironment env, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(
@@ -173,6 +180,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     this.transients = new TransientTasks(settings.transientTasksRetained());
     this.transferRetries =
         new TransferRetries(settings.transferRetryInterval(), settings.transferRetryIntervalMax());
+    this.nodeAddress = NodeAddress.of(ctx.getSystem().address());
     timers.startTimerWithFixedDelay(Tick.DEADLINES, settings.deadlineSweepInterval());
     timers.startTimerWithFixedDelay(Tick.RETENTION, settings.retentionSweepInterval());
     timers.startTimerWithFixedDelay(Tick.TRANSFERS, settings.transferRetryInterval());
@@ -241,6 +249,12 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private Effect<CellEvent, CellState> onSubmit(CellState journaled, Submit cmd) {
     TaskSpec task = cmd.task();
+    KillSwitch engaged = switchCovering(task);
+    if (engaged != null) {
+      instruments.rejected(RejectReason.KILL_SWITCH.wireName());
+      cmd.replyTo().tell(new Rejected(RejectReason.KILL_SWITCH, settings.retryAfterMin().toMillis(), engaged.id()));
+      return Effect().none();
+    }
     TaskRecord known = working.task(task.id());
     if (known == null) {
       known = transients.get(task.id());
@@ -314,6 +328,15 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     }
   }
 
+  /** The most severe engaged switch covering the task; a single volatile read when none is engaged. */
+  private KillSwitch switchCovering(TaskSpec task) {
+    KillSwitchView view = env.killSwitches().view();
+    if (view.isEmpty()) {
+      return null;
+    }
+    return view.covering(new TaskTarget(nodeAddress, cellId, task.tenant(), task.kind()), env.clock().millis());
+  }
+
   private CostFeatures costFeatures(TaskSpec task) {
     double declared = env.kinds().handler(task.kind()).map(h -> h.declaredMillis(task.params())).orElse(0.0);
     return new CostFeatures(task.kind(), declared);
@@ -323,6 +346,11 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     long now = env.clock().millis();
     if (now > task.startDeadline()) {
       finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED);
+      return;
+    }
+    KillSwitch engaged = switchCovering(task.spec());
+    if (engaged != null && engaged.mode().cancelsQueuedWork()) {
+      finish(task, TaskStatus.KILLED, Map.of(), "killed by " + engaged.id());
       return;
     }
     Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
@@ -577,7 +605,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     int open = backlog.size() + inFlight.size();
     cmd.replyTo().tell(new CellStatus(
         cellId,
-        NodeAddress.of(ctx.getSystem().address()),
+        nodeAddress,
         queued,
         inFlight.size(),
         open,

@@ -4,6 +4,7 @@ import io.cellwork.cells.metrics.CellMetrics;
 import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.work.WorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.killswitch.KillSwitchBoard;
 import java.time.Clock;
 
 /** What every cell on a node shares: immutable settings and thread-safe services. */
@@ -14,4 +15,5 @@ public record CellEnvironment(
     WorkContext workContext,
     CellDirectory directory,
     CellMetrics metrics,
+    KillSwitchBoard killSwitches,
     Clock clock) {}

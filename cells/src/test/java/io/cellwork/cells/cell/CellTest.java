@@ -19,6 +19,10 @@ import io.cellwork.cells.task.TaskView;
 import io.cellwork.cells.testing.SpawnedCells;
 import io.cellwork.cells.testing.TestConfigs;
 import io.cellwork.cells.work.GateWork;
+import io.cellwork.killswitch.KillSwitch;
+import io.cellwork.killswitch.KillSwitchView;
+import io.cellwork.killswitch.Mode;
+import io.cellwork.killswitch.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,6 +190,28 @@ class CellTest {
       assertEquals(TaskStatus.DONE, awaitFinal(id).status());
     }
     assertEquals(ids, work.started().stream().distinct().toList());
+  }
+
+  @Test
+  void engagedSwitchRejectsNewWorkAndHardStopKillsQueuedWork() {
+    occupyTheOnlySlot();
+    submitExpecting(Accepted.class, task("queued", "record", Priority.NORMAL, Durability.DURABLE));
+    cells.killSwitches().publish(KillSwitchView.of(List.of(
+        new KillSwitch("ks-1", Scope.parse("tenant:acme"), Mode.HARD_STOP, "runaway", "test", System.currentTimeMillis(), 0))));
+
+    Rejected rejected = submitExpecting(Rejected.class, task("new", "record", Priority.NORMAL, Durability.DURABLE));
+    assertEquals(Cell.RejectReason.KILL_SWITCH, rejected.reason());
+    assertEquals("ks-1", rejected.detail());
+
+    work.open(); // the slot frees; the queued task may not start under a hard stop
+    TaskView killed = awaitFinal("queued");
+    assertEquals(TaskStatus.KILLED, killed.status());
+    assertEquals("killed by ks-1", killed.error());
+    assertFalse(work.started().contains("queued"));
+
+    cells.killSwitches().publish(KillSwitchView.EMPTY);
+    submitExpecting(Accepted.class, task("after", "record", Priority.NORMAL, Durability.DURABLE));
+    assertEquals(TaskStatus.DONE, awaitFinal("after").status());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.routing.RouterSettings;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.killswitch.KillSwitchBoard;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -24,6 +25,7 @@ public final class SpawnedCells implements CellDirectory {
   private final CellEnvironment env;
   private final AtomicReferenceArray<ActorRef<Cell.Command>> refs;
   private final int[] incarnations;
+  private final KillSwitchBoard killSwitches = new KillSwitchBoard();
 
   public SpawnedCells(ActorTestKit testKit, int cells, WorkKinds kinds) {
     this.testKit = testKit;
@@ -35,6 +37,7 @@ public final class SpawnedCells implements CellDirectory {
         new SystemWorkContext(testKit.system(), "cellwork.cells.cpu-work-dispatcher"),
         this,
         CellMetrics.register(new PrometheusRegistry()),
+        killSwitches,
         Clock.systemUTC());
     this.refs = new AtomicReferenceArray<>(cells);
     this.incarnations = new int[cells];
@@ -45,6 +48,11 @@ public final class SpawnedCells implements CellDirectory {
 
   public ActorRef<Cell.Command> ref(int cell) {
     return refs.get(cell);
+  }
+
+  /** The switches these cells enforce; tests publish views on it. */
+  public KillSwitchBoard killSwitches() {
+    return killSwitches;
   }
 
   public CellRouter router() {

@@ -13,13 +13,19 @@ public final class ApiError extends RuntimeException {
   private final String code;
   private final String field;
   private final long retryAfterSeconds;
+  private final String switchId;
 
   private ApiError(int status, String code, String field, String message, long retryAfterSeconds) {
+    this(status, code, field, message, retryAfterSeconds, null);
+  }
+
+  private ApiError(int status, String code, String field, String message, long retryAfterSeconds, String switchId) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.field = field;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.switchId = switchId;
   }
 
   public static ApiError invalid(String field, String message) {
@@ -40,6 +46,11 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError overloaded(String reason, String message, long retryAfterSeconds) {
     return new ApiError(429, reason, null, message, retryAfterSeconds);
+  }
+
+  /** A kill switch covers the request; the body names the switch. */
+  public static ApiError killed(String switchId, long retryAfterSeconds) {
+    return new ApiError(503, "killed", null, "kill switch " + switchId + " stops this work", retryAfterSeconds, switchId);
   }
 
   public static ApiError unavailable(String reason, String message, long retryAfterSeconds) {
@@ -69,6 +80,9 @@ public final class ApiError extends RuntimeException {
       body.put("field", field);
     }
     body.put("message", getMessage());
+    if (switchId != null) {
+      body.put("switch", switchId);
+    }
     if (retryAfterSeconds > 0) {
       body.put("retryAfterSeconds", retryAfterSeconds);
     }

@@ -163,6 +163,9 @@ final class TaskRoutes {
         return new Outcome(accepted.task(), wait || accepted.replay());
       } else if (reply instanceof Cell.Rejected rejected) {
         long seconds = Math.max(1, (rejected.retryAfterMillis() + 999) / 1000);
+        if (rejected.reason() == Cell.RejectReason.KILL_SWITCH) {
+          return new Outcome(ApiError.killed(rejected.detail(), seconds));
+        }
         return new Outcome(ApiError.overloaded(rejected.reason().wireName(), rejected.detail(), seconds));
       } else if (reply instanceof Cell.Conflict conflict) {
         return new Outcome(ApiError.conflict(

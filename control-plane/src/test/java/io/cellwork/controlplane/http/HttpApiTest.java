@@ -11,6 +11,11 @@ import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.testing.SingleNodeCluster;
 import io.cellwork.cells.testing.TestConfigs;
 import io.cellwork.controlplane.node.NodeSettings;
+import io.cellwork.killswitch.KillSwitch;
+import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.KillSwitchView;
+import io.cellwork.killswitch.Mode;
+import io.cellwork.killswitch.Scope;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,12 +55,13 @@ class HttpApiTest {
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String base;
+  private final KillSwitchBoard killSwitches = new KillSwitchBoard();
 
   @BeforeAll
   void startNode() throws Exception {
     SingleNodeCluster.join(testKit);
     PrometheusRegistry registry = new PrometheusRegistry();
-    CellsClient cells = Cells.start(testKit.system(), registry);
+    CellsClient cells = Cells.start(testKit.system(), registry, killSwitches);
     NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
     HttpApi api = new HttpApi(testKit.system(), cells, registry, settings);
     ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
@@ -135,6 +141,23 @@ class HttpApiTest {
       }
     }
     assertEquals(1, rejected, "two running plus three queued, then 429");
+  }
+
+  @Test
+  void engagedKillSwitchAnswers503NamingTheSwitch() throws Exception {
+    killSwitches.publish(KillSwitchView.of(List.of(
+        new KillSwitch("ks-7", Scope.parse("kind:fail"), Mode.REJECT_NEW, "test", "ops", System.currentTimeMillis(), 0))));
+    try {
+      HttpResponse<String> refused = post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"fail\",\"params\":{\"rate\":0.5}}");
+      assertEquals(503, refused.statusCode());
+      assertEquals("killed", json(refused).get("error").asText());
+      assertEquals("ks-7", json(refused).get("switch").asText());
+      assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+      assertEquals(202, post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"echo\"}").statusCode(),
+          "other kinds still flow");
+    } finally {
+      killSwitches.publish(KillSwitchView.EMPTY);
+    }
   }
 
   @Test
