@@ -17,8 +17,8 @@ final class Backlog {
   private final TaskCostModel costModel = new TaskCostModel();
   private double predictedMillis;
 
-  /** A queued task with the features its cost was predicted from. */
-  record Entry(TaskRecord task, CostFeatures features, double predictedMillis) {}
+  /** A queued task with the cost predicted for it. */
+  private record Entry(Cell.Work work, double predictedMillis) {}
 
   Backlog(PriorityLimits limits) {
     this.queues = new TaskQueues<>(limits);
@@ -28,26 +28,31 @@ final class Backlog {
     return queues.hasRoom(priority);
   }
 
-  void add(TaskRecord task, CostFeatures features) {
-    double predicted = costModel.predictMillis(features);
-    queues.enqueue(task.spec().priority(), new Entry(task, features, predicted));
+  void add(Cell.Work work) {
+    double predicted = costModel.predictMillis(work.features());
+    queues.enqueue(work.task().spec().priority(), new Entry(work, predicted));
     predictedMillis += predicted;
   }
 
   /** The next task in weighted fair order, or null. */
-  Entry poll() {
+  Cell.Work poll() {
     Entry next = queues.poll();
-    if (next != null) {
-      leave(next);
+    if (next == null) {
+      return null;
     }
-    return next;
+    leave(next);
+    return next.work();
   }
 
   void removeIf(Predicate<TaskRecord> condition, Consumer<TaskRecord> removed) {
-    queues.removeIf(entry -> condition.test(entry.task()), entry -> {
+    queues.removeIf(entry -> condition.test(entry.work().task()), entry -> {
       leave(entry);
-      removed.accept(entry.task());
+      removed.accept(entry.work().task());
     });
+  }
+
+  boolean isEmpty() {
+    return queues.isEmpty();
   }
 
   int size() {

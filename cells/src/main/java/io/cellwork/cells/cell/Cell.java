@@ -108,6 +108,9 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private record WorkDone(String taskId, WorkOutcome outcome, long startedNanos) implements Command {}
 
+  /** A task ready to run: its kind's handler (null for ledger kinds) and its cost features. */
+  record Work(TaskRecord task, WorkHandler handler, CostFeatures features) {}
+
   public sealed interface SubmitReply extends CellworkSerializable {}
 
   /** Accepted (or, with {@code replay}, accepted earlier under the same id with the same body). */
@@ -161,8 +164,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private final TransientTasks transients;
   private final TransferRetries transferRetries;
   private final Waiters waiters = new Waiters();
-  /** The tasks whose work runs now, with their cost features; other results are stale. */
-  private final Map<String, CostFeatures> inFlight = new HashMap<>();
+  /** The work running asynchronously now; a result for anything else is stale and ignored. */
+  private final Map<String, Work> inFlight = new HashMap<>();
   private CellState working = CellState.EMPTY;
   private final String nodeAddress;
 
@@ -278,19 +281,24 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     if (task.isDurable()) {
       emit(new TaskAccepted(task, now),
           cmd.awaitCompletion() ? null : journaledNow -> replyAccepted(journaledNow, task.id(), cmd.replyTo()));
-    } else {
-      transients.accept(record);
-      if (!cmd.awaitCompletion()) {
-        cmd.replyTo().tell(new Accepted(record.view(cellId), false));
-      }
+    } else if (!cmd.awaitCompletion()) {
+      cmd.replyTo().tell(new Accepted(record.view(cellId), false));
     }
-    backlog.add(record, costFeatures(task));
-    dispatch();
+    Work work = prepare(record);
+    if (backlog.isEmpty() && inFlight.size() < settings.maxInFlight()) {
+      start(work); // nothing waits ahead of it: skip the queue
+    } else {
+      if (!task.isDurable()) {
+        transients.open(record);
+      }
+      backlog.add(work);
+      dispatch();
+    }
     return Effect().none();
   }
 
   private void answerDuplicate(CellState journaled, TaskRecord known, Submit cmd) {
-    if (known.fingerprint() != cmd.task().fingerprint()) {
+    if (!known.spec().equals(cmd.task())) { // same id, so the bodies differ
       cmd.replyTo().tell(new Conflict(known.id()));
       return;
     }
@@ -322,9 +330,9 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   /** Starts queued tasks while there is room; tasks that finish at once free their slot at once. */
   private void dispatch() {
-    Backlog.Entry next;
+    Work next;
     while (inFlight.size() < settings.maxInFlight() && (next = backlog.poll()) != null) {
-      start(next.task(), next.features());
+      start(next);
     }
   }
 
@@ -337,12 +345,15 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     return view.covering(new TaskTarget(nodeAddress, cellId, task.tenant(), task.kind()), env.clock().millis());
   }
 
-  private CostFeatures costFeatures(TaskSpec task) {
-    double declared = env.kinds().handler(task.kind()).map(h -> h.declaredMillis(task.params())).orElse(0.0);
-    return new CostFeatures(task.kind(), declared);
+  /** Looks the kind up once per task: its handler (none for the ledger) and its cost features. */
+  private Work prepare(TaskRecord task) {
+    WorkHandler handler = env.kinds().handler(task.spec().kind()).orElse(null);
+    double declared = handler == null ? 0 : handler.declaredMillis(task.spec().params());
+    return new Work(task, handler, new CostFeatures(task.spec().kind(), declared));
   }
 
-  private void start(TaskRecord task, CostFeatures features) {
+  private void start(Work work) {
+    TaskRecord task = work.task();
     long now = env.clock().millis();
     if (now > task.startDeadline()) {
       finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED);
@@ -353,35 +364,34 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       finish(task, TaskStatus.KILLED, Map.of(), "killed by " + engaged.id());
       return;
     }
-    Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
-    if (ledger.isPresent()) {
-      runLedger(task, ledger.get(), now);
+    if (work.handler() == null) {
+      Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
+      if (ledger.isPresent()) {
+        runLedger(task, ledger.get(), now);
+      } else {
+        finish(task, TaskStatus.FAILED, Map.of(), UNKNOWN_KIND);
+      }
       return;
-    }
-    Optional<WorkHandler> handler = env.kinds().handler(task.spec().kind());
-    if (handler.isEmpty()) {
-      finish(task, TaskStatus.FAILED, Map.of(), UNKNOWN_KIND);
-      return;
-    }
-    inFlight.put(task.id(), features);
-    if (!task.spec().isDurable()) {
-      transients.markRunning(task.id());
     }
     long startedNanos = System.nanoTime();
     CompletionStage<WorkOutcome> stage;
     try {
-      stage = handler.get().run(task.spec(), env.workContext());
+      stage = work.handler().run(task.spec(), env.workContext());
     } catch (RuntimeException e) {
       ctx.getLog().warn("work handler for {} threw on task {}", task.spec().kind(), task.id(), e);
       stage = CompletableFuture.completedFuture(WorkOutcome.failed(HANDLER_FAILED));
     }
     CompletableFuture<WorkOutcome> future = stage.toCompletableFuture();
     if (future.isDone()) {
-      completeWork(task.id(), outcomeOf(future), startedNanos);
-    } else {
-      ctx.pipeToSelf(stage, (outcome, failure) -> new WorkDone(
-          task.id(), failure == null ? outcome : WorkOutcome.failed(HANDLER_FAILED), startedNanos));
+      completeWork(work, outcomeOf(future), startedNanos); // finished at once, like echo: no bookkeeping
+      return;
     }
+    inFlight.put(task.id(), work);
+    if (!task.spec().isDurable()) {
+      transients.open(task.running());
+    }
+    ctx.pipeToSelf(stage, (outcome, failure) -> new WorkDone(
+        task.id(), failure == null ? outcome : WorkOutcome.failed(HANDLER_FAILED), startedNanos));
   }
 
   private static WorkOutcome outcomeOf(CompletableFuture<WorkOutcome> done) {
@@ -393,23 +403,19 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   }
 
   private Effect<CellEvent, CellState> onWorkDone(CellState journaled, WorkDone done) {
-    completeWork(done.taskId(), done.outcome(), done.startedNanos());
-    dispatch();
+    Work work = inFlight.remove(done.taskId());
+    if (work != null) { // else started by an earlier incarnation of this cell, which re-queued it
+      completeWork(work, done.outcome(), done.startedNanos());
+      dispatch();
+    }
     return Effect().none();
   }
 
-  private void completeWork(String taskId, WorkOutcome outcome, long startedNanos) {
-    CostFeatures features = inFlight.remove(taskId);
-    if (features == null) {
-      return; // started by an earlier incarnation of this cell, which already re-queued it
-    }
-    backlog.observe(features, (System.nanoTime() - startedNanos) / 1_000_000.0);
-    TaskRecord task = working.task(taskId);
-    if (task == null) {
-      task = transients.get(taskId);
-    }
-    if (task == null || task.status().isFinal()) {
-      return; // forgotten, or ended meanwhile: nothing left to record
+  private void completeWork(Work work, WorkOutcome outcome, long startedNanos) {
+    backlog.observe(work.features(), (System.nanoTime() - startedNanos) / 1_000_000.0);
+    TaskRecord task = work.task();
+    if (task.spec().isDurable() && working.task(task.id()).status().isFinal()) {
+      return; // ended meanwhile (a hard stop killed it): nothing left to record
     }
     if (outcome instanceof WorkOutcome.Succeeded ok) {
       finish(task, TaskStatus.DONE, ok.result(), null);
@@ -422,14 +428,23 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     long now = env.clock().millis();
     instruments.finished(status, task.spec().durability(), now - task.acceptedAt());
     if (task.spec().isDurable()) {
-      emit(new TaskFinished(task.id(), status, result, error, now), journaledNow -> notifyWaiters(journaledNow, task.id()));
+      Consumer<CellState> notify = journaledNow -> notifyWaiters(journaledNow, task.id());
+      CellState merged = pending.mergeFinishIntoAcceptance(task.id(), status, result, error, now, notify);
+      if (merged != null) {
+        working = merged; // accepted and finished within one write: one event instead of two
+      } else {
+        emit(new TaskFinished(task.id(), status, result, error, now), notify);
+      }
     } else {
-      transients.finish(task.id(), status, result, error, now);
+      transients.finish(task, status, result, error, now);
       notifyWaiters(working, task.id());
     }
   }
 
   private void notifyWaiters(CellState journaled, String taskId) {
+    if (waiters.isEmpty()) {
+      return;
+    }
     List<ActorRef<SubmitReply>> waiting = waiters.remove(taskId);
     if (!waiting.isEmpty()) {
       Accepted reply = new Accepted(viewOf(journaled, taskId), false);
@@ -659,7 +674,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       }
     }
     unfinished.sort(Comparator.comparingLong(TaskRecord::acceptedAt).thenComparing(TaskRecord::id));
-    unfinished.forEach(task -> backlog.add(task, costFeatures(task.spec())));
+    unfinished.forEach(task -> backlog.add(prepare(task)));
     if (!unfinished.isEmpty() || !recovered.openTransfers().isEmpty()) {
       ctx.getLog().info("cell {} resumes {} queued tasks and {} open transfers",
           cellId, unfinished.size(), recovered.openTransfers().size());

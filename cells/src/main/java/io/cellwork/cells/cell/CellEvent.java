@@ -23,6 +23,18 @@ public sealed interface CellEvent extends CellworkSerializable {
     }
   }
 
+  /**
+   * A durable task that was accepted and finished before its acceptance reached the journal:
+   * one event with the effect of {@link TaskAccepted} followed by {@link TaskFinished}.
+   */
+  record TaskAcceptedAndFinished(
+      TaskSpec task, long acceptedAt, TaskStatus status, Map<String, Object> result, String error, long finishedAt)
+      implements CellEvent {
+    public TaskAcceptedAndFinished {
+      result = result == null ? Map.of() : Map.copyOf(result);
+    }
+  }
+
   /** A deposit task completed: the account grew by {@code amount}. */
   record FundsDeposited(String taskId, AccountId account, long amount, long at) implements CellEvent {}
 

@@ -6,6 +6,7 @@ import io.cellwork.cells.cell.CellEvent.FundsDeposited;
 import io.cellwork.cells.cell.CellEvent.FundsWithdrawn;
 import io.cellwork.cells.cell.CellEvent.RetentionSwept;
 import io.cellwork.cells.cell.CellEvent.TaskAccepted;
+import io.cellwork.cells.cell.CellEvent.TaskAcceptedAndFinished;
 import io.cellwork.cells.cell.CellEvent.TaskFinished;
 import io.cellwork.cells.cell.CellEvent.TransferDebited;
 import io.cellwork.cells.cell.CellEvent.TransferRefunded;
@@ -71,6 +72,9 @@ public record CellState(
       return withTask(TaskRecord.accepted(e.task(), e.at()));
     } else if (event instanceof TaskFinished e) {
       return finish(e.taskId(), e.status(), e.result(), e.error(), e.at());
+    } else if (event instanceof TaskAcceptedAndFinished e) {
+      return withTask(TaskRecord.accepted(e.task(), e.acceptedAt()))
+          .finish(e.task().id(), e.status(), e.result(), e.error(), e.finishedAt());
     } else if (event instanceof FundsDeposited e) {
       return withBalance(e.account(), balance(e.account()) + e.amount())
           .finish(e.taskId(), TaskStatus.DONE, Map.of("balance", balance(e.account()) + e.amount()), null, e.at());

@@ -2,7 +2,9 @@ package io.cellwork.cells.cell;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import io.cellwork.cells.task.TaskStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +51,27 @@ final class PendingWrites {
     int last = onPersisted.size() - 1;
     Consumer<CellState> existing = onPersisted.get(last);
     onPersisted.set(last, existing == null ? action : existing.andThen(action));
+  }
+
+  /**
+   * If the last pending event is {@code taskId}'s acceptance, replaces it with one event that
+   * also records the task's end, and returns the new working state; returns null otherwise. Work
+   * that finishes at once (echo, fail, a duplicate) then costs one journal row, not two.
+   */
+  CellState mergeFinishIntoAcceptance(
+      String taskId, TaskStatus status, Map<String, Object> result, String error, long at, Consumer<CellState> action) {
+    int last = events.size() - 1;
+    if (last < 0 || !(events.get(last) instanceof CellEvent.TaskAccepted accepted) || !accepted.task().id().equals(taskId)) {
+      return null;
+    }
+    CellState before = transitions.remove(accepted).before();
+    CellEvent merged = new CellEvent.TaskAcceptedAndFinished(accepted.task(), accepted.at(), status, result, error, at);
+    CellState after = before.apply(merged);
+    events.set(last, merged);
+    transitions.put(merged, new Transition(before, after));
+    Consumer<CellState> existing = onPersisted.get(last);
+    onPersisted.set(last, existing == null ? action : existing.andThen(action));
+    return after;
   }
 
   boolean isEmpty() {

@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public record TaskRecord(
     TaskSpec spec,
-    long fingerprint,
     TaskStatus status,
     Map<String, Object> result,
     String error,
@@ -26,7 +25,7 @@ public record TaskRecord(
   }
 
   public static TaskRecord accepted(TaskSpec spec, long at) {
-    return new TaskRecord(spec, spec.fingerprint(), TaskStatus.ACCEPTED, Map.of(), null, at, 0);
+    return new TaskRecord(spec, TaskStatus.ACCEPTED, Map.of(), null, at, 0);
   }
 
   public String id() {
@@ -34,11 +33,11 @@ public record TaskRecord(
   }
 
   public TaskRecord running() {
-    return new TaskRecord(spec, fingerprint, TaskStatus.RUNNING, result, error, acceptedAt, finishedAt);
+    return new TaskRecord(spec, TaskStatus.RUNNING, result, error, acceptedAt, finishedAt);
   }
 
   public TaskRecord finished(TaskStatus finalStatus, Map<String, Object> finalResult, String finalError, long at) {
-    return new TaskRecord(spec, fingerprint, finalStatus, finalResult, finalError, acceptedAt, at);
+    return new TaskRecord(spec, finalStatus, finalResult, finalError, acceptedAt, at);
   }
 
   /** The absolute time after which the task may no longer start, or {@code Long.MAX_VALUE}. */

@@ -15,6 +15,10 @@ final class Waiters {
     byTask.computeIfAbsent(taskId, id -> new ArrayList<>(1)).add(replyTo);
   }
 
+  boolean isEmpty() {
+    return byTask.isEmpty();
+  }
+
   /** Removes and returns the waiters of {@code taskId}; empty when nobody waits. */
   List<ActorRef<SubmitReply>> remove(String taskId) {
     List<ActorRef<SubmitReply>> waiting = byTask.remove(taskId);

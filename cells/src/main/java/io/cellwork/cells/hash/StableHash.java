@@ -6,7 +6,7 @@ package io.cellwork.cells.hash;
  *
  * <p>FNV-1a over the UTF-16 code units, finished with MurmurHash3's {@code fmix64} so that nearby
  * inputs ("key-1", "key-2") land far apart. Cost: one multiply per byte plus a constant finisher.
- * Not cryptographic: fine for placement and fingerprints, not for adversarial inputs. Thread-safe
+ * Not cryptographic: fine for placement, not for adversarial inputs. Thread-safe
  * (pure functions).
  */
 public final class StableHash {
@@ -27,30 +27,12 @@ public final class StableHash {
     return mix(absorb(h, second));
   }
 
-  /** Continues an unfinished hash with more text; finish with {@link #mix(long)}. */
-  public static long absorb(long state, CharSequence text) {
+  private static long absorb(long state, CharSequence text) {
     long h = state;
     for (int i = 0; i < text.length(); i++) {
       h = absorbChar(h, text.charAt(i));
     }
     return h;
-  }
-
-  public static long absorbLong(long state, long value) {
-    long h = state;
-    for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
-      h ^= (value >>> shift) & 0xff;
-      h *= FNV_PRIME;
-    }
-    return h;
-  }
-
-  public static long absorbSeparator(long state) {
-    return absorbChar(state, FIELD_SEPARATOR);
-  }
-
-  public static long start() {
-    return FNV_OFFSET_BASIS;
   }
 
   /** MurmurHash3 fmix64: a bijective avalanche of all 64 bits. */

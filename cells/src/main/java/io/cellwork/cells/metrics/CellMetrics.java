@@ -8,7 +8,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /**
  * The data plane's Prometheus series on one node. Cells that live on this node write to them
  * through a {@link CellInstruments} each; {@code /metrics} reads them. The series are the
- * Prometheus client's own lock-free adders, so writers never wait for a scrape.
+ * Prometheus client's own lock-free adders, so writers never wait for a scrape. Exemplars are
+ * off: without tracing they carry nothing, and sampling them cost more than the count itself.
  */
 public final class CellMetrics {
   /** Seconds: from 1 ms to about 30 s, with fine steps where tasks usually finish. */
@@ -30,24 +31,28 @@ public final class CellMetrics {
             .name("cellwork_tasks_accepted_total")
             .help("Tasks a cell accepted, by durability")
             .labelNames("cell", "durability")
+            .withoutExemplars()
             .register(registry);
     completed =
         Counter.builder()
             .name("cellwork_tasks_completed_total")
             .help("Tasks that ended after running (done, failed or killed)")
             .labelNames("cell", "status")
+            .withoutExemplars()
             .register(registry);
     rejected =
         Counter.builder()
             .name("cellwork_tasks_rejected_total")
             .help("Submissions a cell turned away, by reason")
             .labelNames("cell", "reason")
+            .withoutExemplars()
             .register(registry);
     expired =
         Counter.builder()
             .name("cellwork_tasks_expired_total")
             .help("Tasks whose deadline passed before they could start")
             .labelNames("cell")
+            .withoutExemplars()
             .register(registry);
     queueDepth =
         Gauge.builder()
@@ -68,6 +73,7 @@ public final class CellMetrics {
             .classicOnly()
             .classicUpperBounds(LATENCY_BUCKETS)
             .labelNames("durability")
+            .withoutExemplars()
             .register(registry);
   }
 

@@ -82,9 +82,21 @@ class CellTest {
 
   @Test
   void durableTaskIsAcknowledgedAfterItsAcceptanceIsJournaled() {
-    Accepted accepted = submitExpecting(Accepted.class, task("t1", "echo", Priority.NORMAL, Durability.DURABLE));
+    Accepted accepted = submitExpecting(Accepted.class, task("t1", "gate", Priority.NORMAL, Durability.DURABLE));
     assertFalse(accepted.replay());
     journal.expectNextPersistedClass(PID, CellEvent.TaskAccepted.class);
+    work.open();
+    assertEquals(TaskStatus.DONE, awaitFinal("t1").status());
+    journal.expectNextPersistedClass(PID, CellEvent.TaskFinished.class);
+  }
+
+  @Test
+  void workThatFinishesAtOnceIsJournaledAsOneEvent() {
+    assertEquals(TaskStatus.DONE, submitAndAwait(task("t1", "echo", Priority.NORMAL, Durability.DURABLE)).task().status());
+    CellEvent.TaskAcceptedAndFinished event =
+        journal.expectNextPersistedClass(PID, CellEvent.TaskAcceptedAndFinished.class);
+    assertEquals(Map.of("x", 1L), event.result());
+    journal.expectNothingPersisted(PID);
   }
 
   @Test

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Journals outlive releases: bytes written by the first release (kept in {@code
  * src/test/resources/kryo/stored-events-v1.txt}) must read back as the same values forever. Run
- * with {@code -Dcellwork.kryo.writeFixtures=true} only to add fixtures for new event types;
- * never to "fix" a failure, which would mean stored journals no longer read.
+ * with {@code -Dcellwork.kryo.writeFixtures=true} to append fixtures for new event types; existing
+ * lines are never rewritten, since a failure means stored journals no longer read.
  */
 class StoredEventFormatTest {
   private static final Path FIXTURE = Path.of("src/test/resources/kryo/stored-events-v1.txt");
@@ -50,8 +50,10 @@ class StoredEventFormatTest {
     samples.put("CreditApplied", new CellEvent.CreditApplied(3, 42, bob, 100, 40, 1_700_000_000_600L));
     samples.put("CreditRefused", new CellEvent.CreditRefused(3, 43, 40, 1_700_000_000_700L));
     samples.put("RetentionSwept", new CellEvent.RetentionSwept(1_699_999_000_000L));
+    samples.put("TaskAcceptedAndFinished", new CellEvent.TaskAcceptedAndFinished(
+        spec, 1_700_000_000_000L, TaskStatus.FAILED, Map.of(), "injected_failure", 1_700_000_000_001L));
     samples.put("CellSnapshot", new CellSnapshot(
-        List.of(new TaskRecord(spec, spec.fingerprint(), TaskStatus.DONE, Map.of("sleptMs", 20L), null, 1_700_000_000_000L, 1_700_000_000_050L)),
+        List.of(new TaskRecord(spec, TaskStatus.DONE, Map.of("sleptMs", 20L), null, 1_700_000_000_000L, 1_700_000_000_050L)),
         List.of(new CellSnapshot.Balance(alice, 200)),
         List.of(new OpenTransfer("x-3", alice, bob, 10, 7, 44, 1_700_000_000_800L, Long.MAX_VALUE)),
         45,
@@ -77,8 +79,11 @@ class StoredEventFormatTest {
   }
 
   private static void writeFixtures(Kryo kryo) throws IOException {
-    List<String> lines = new ArrayList<>();
+    List<String> lines = Files.exists(FIXTURE) ? new ArrayList<>(Files.readAllLines(FIXTURE, StandardCharsets.UTF_8)) : new ArrayList<>();
     for (Map.Entry<String, Object> sample : samples().entrySet()) {
+      if (lines.stream().anyMatch(line -> line.startsWith(sample.getKey() + " "))) {
+        continue;
+      }
       Output output = new Output(1024, -1);
       kryo.writeClassAndObject(output, sample.getValue());
       lines.add(sample.getKey() + " " + Base64.getEncoder().encodeToString(output.toBytes()));
