@@ -4,20 +4,19 @@ import java.nio.file.Path;
 
 /**
  * Where a local cluster lives on disk and on loopback: node i has Artery on 127.0.0.1:(25520+i)
- * and HTTP on 127.0.0.1:(8080+i); pid files under {@code var/cluster}, logs under {@code
- * var/logs}, the embedded journal under {@code var/h2}.
+ * and HTTP on 127.0.0.1:(8080+i); configuration from {@code conf/}, pid files under {@code
+ * var/cluster}, logs under {@code var/logs}, the embedded journal under {@code var/h2}.
+ *
+ * @param home the repository root, holding {@code conf/}
+ * @param var where the cluster's files go, normally {@code home/var}
  */
-public record ClusterLayout(Path home, int arteryBasePort, int httpBasePort, int h2Port) {
+public record ClusterLayout(Path home, Path var, int arteryBasePort, int httpBasePort, int h2Port) {
 
   public static final int MAX_NODES = 5;
   public static final String HOST = "127.0.0.1";
 
   public static ClusterLayout defaults(Path home) {
-    return new ClusterLayout(home, 25520, 8080, 9092);
-  }
-
-  public Path var() {
-    return home.resolve("var");
+    return new ClusterLayout(home, home.resolve("var"), 25520, 8080, 9092);
   }
 
   public Path clusterDir() {

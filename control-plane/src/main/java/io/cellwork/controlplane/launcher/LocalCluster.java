@@ -153,7 +153,7 @@ public final class LocalCluster {
       return;
     }
     List<String> command = detached(List.of(
-        javaBinary(), "-Xmx512m", "-cp", jarOnClasspath("h2-"),
+        javaBinary(), "-Xmx512m", "-cp", h2Jar(),
         "org.h2.tools.Server", "-tcp", "-tcpPort", Integer.toString(layout.h2Port()),
         "-baseDir", layout.h2Dir().toString(), "-ifNotExists"));
     Process process = launch(command, layout.logs().resolve("h2.out"));
@@ -334,12 +334,12 @@ public final class LocalCluster {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static String jarOnClasspath(String prefix) {
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (Path.of(entry).getFileName().toString().startsWith(prefix)) {
-        return entry;
-      }
+  /** The H2 jar this launcher itself runs with: the server speaks the same protocol version. */
+  private static String h2Jar() {
+    try {
+      return Path.of(org.h2.tools.Server.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the H2 jar", e);
     }
-    throw new IllegalStateException("no " + prefix + "*.jar on the classpath");
   }
 }
