@@ -1,13 +1,8 @@
 package io.cellwork.cells.cell;
 
-import io.cellwork.cells.cell.CellEvent.CreditApplied;
-import io.cellwork.cells.cell.CellEvent.CreditRefused;
 import io.cellwork.cells.cell.CellEvent.RetentionSwept;
 import io.cellwork.cells.cell.CellEvent.TaskAccepted;
 import io.cellwork.cells.cell.CellEvent.TaskFinished;
-import io.cellwork.cells.cell.CellEvent.TransferRefunded;
-import io.cellwork.cells.cell.CellEvent.TransferSettled;
-import io.cellwork.cells.cell.InboundCredits.Knowledge;
 import io.cellwork.cells.cluster.NodeAddress;
 import io.cellwork.cells.ledger.AccountId;
 import io.cellwork.cells.ledger.LedgerOperation;
@@ -69,7 +64,6 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cell");
 
   static final String DEADLINE_EXCEEDED = "deadline_exceeded";
-  static final String TRANSFER_GAVE_UP = "transfer_timed_out";
   static final String HANDLER_FAILED = "handler_failed";
   static final String UNKNOWN_KIND = "unknown_kind";
 
@@ -162,7 +156,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private final Backlog backlog;
   private final PendingWrites pending = new PendingWrites();
   private final TransientTasks transients;
-  private final TransferRetries transferRetries;
+  private final TransferSaga transfers;
   private final Waiters waiters = new Waiters();
   /** The work running asynchronously now; a result for anything else is stale and ignored. */
   private final Map<String, Work> inFlight = new HashMap<>();
@@ -181,8 +175,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     this.instruments = env.metrics().forCell(cellId);
     this.backlog = new Backlog(settings.queues());
     this.transients = new TransientTasks(settings.transientTasksRetained());
-    this.transferRetries =
-        new TransferRetries(settings.transferRetryInterval(), settings.transferRetryIntervalMax());
+    this.transfers = new TransferSaga(cellId, env, new Core());
     this.nodeAddress = NodeAddress.of(ctx.getSystem().address());
     timers.startTimerWithFixedDelay(Tick.DEADLINES, settings.deadlineSweepInterval());
     timers.startTimerWithFixedDelay(Tick.RETENTION, settings.retentionSweepInterval());
@@ -226,9 +219,9 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
         .onCommand(GetTask.class, this::onGetTask)
         .onCommand(GetBalance.class, this::onGetBalance)
         .onCommand(GetStatus.class, this::onGetStatus)
-        .onCommand(CreditAccount.class, this::onCreditAccount)
-        .onCommand(CancelCredit.class, this::onCancelCredit)
-        .onCommand(CreditAnswered.class, this::onCreditAnswered)
+        .onCommand(CreditAccount.class, (state, cmd) -> none(() -> transfers.onCreditAccount(state, cmd)))
+        .onCommand(CancelCredit.class, (state, cmd) -> none(() -> transfers.onCancelCredit(state, cmd)))
+        .onCommand(CreditAnswered.class, (state, cmd) -> none(() -> transfers.onCreditAnswered(cmd)))
         .onCommand(Tick.class, this::onTick)
         .onCommand(WakeUp.class, (state, cmd) -> Effect().none())
         .onCommand(Stop.class, (state, cmd) -> onStop())
@@ -367,7 +360,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     if (work.handler() == null) {
       Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
       if (ledger.isPresent()) {
-        runLedger(task, ledger.get(), now);
+        transfers.run(task, ledger.get(), now);
       } else {
         finish(task, TaskStatus.FAILED, Map.of(), UNKNOWN_KIND);
       }
@@ -426,9 +419,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private void finish(TaskRecord task, TaskStatus status, Map<String, Object> result, String error) {
     long now = env.clock().millis();
-    instruments.finished(status, task.spec().durability(), now - task.acceptedAt());
+    Consumer<CellState> notify = ended(task, status, now);
     if (task.spec().isDurable()) {
-      Consumer<CellState> notify = journaledNow -> notifyWaiters(journaledNow, task.id());
       CellState merged = pending.mergeFinishIntoAcceptance(task.id(), status, result, error, now, notify);
       if (merged != null) {
         working = merged; // accepted and finished within one write: one event instead of two
@@ -437,8 +429,14 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       }
     } else {
       transients.finish(task, status, result, error, now);
-      notifyWaiters(working, task.id());
+      notify.accept(working);
     }
+  }
+
+  /** Counts a task's end; the returned action tells whoever waits for it. */
+  private Consumer<CellState> ended(TaskRecord task, TaskStatus status, long at) {
+    instruments.finished(status, task.spec().durability(), at - task.acceptedAt());
+    return journaled -> notifyWaiters(journaled, task.id());
   }
 
   private void notifyWaiters(CellState journaled, String taskId) {
@@ -452,100 +450,35 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     }
   }
 
-  // ---- ledger ----
-
-  private void runLedger(TaskRecord task, LedgerOperation op, long now) {
-    CellEvent event = LedgerDecisions.decide(
-        working, task.spec(), op, account -> env.router().cellFor(account.tenant(), account.key()), now);
-    if (event instanceof CellEvent.TransferDebited debited) {
-      // the money is in flight; the task ends when the target cell answers
-      emit(event, journaledNow -> sendTransferMessage(journaledNow, journaledNow.openTransfers().get(debited.taskId())));
-      return;
-    }
-    TaskStatus status = event instanceof TaskFinished finished ? finished.status() : TaskStatus.DONE;
-    instruments.finished(status, task.spec().durability(), now - task.acceptedAt());
-    emit(event, journaledNow -> notifyWaiters(journaledNow, task.id()));
-  }
-
-  /**
-   * Source side: ask the target to credit, or, past the transfer's deadline, to refuse. The
-   * watermark comes from the journaled state: a settlement still pending could be lost in a
-   * crash, and the target must never forget a transfer that could reopen.
-   */
-  private void sendTransferMessage(CellState journaled, OpenTransfer transfer) {
-    if (transfer == null) {
-      return; // settled meanwhile
-    }
-    long now = env.clock().millis();
-    if (!transferRetries.dueNow(transfer.taskId(), now)) {
-      return;
-    }
-    long watermark = journaled.transferWatermark();
-    Command message = now >= transfer.giveUpAt()
-        ? new CancelCredit(cellId, transfer.transferSeq(), watermark)
-        : new CreditAccount(cellId, transfer.transferSeq(), transfer.to(), transfer.amount(), watermark);
-    env.directory().tell(transfer.targetCell(), message);
-  }
-
-  private Effect<CellEvent, CellState> onCreditAccount(CellState journaled, CreditAccount cmd) {
-    Knowledge known = working.inboundFrom(cmd.sourceCell()).knowledgeOf(cmd.transferSeq());
-    if (known == Knowledge.UNSEEN) {
-      CellEvent event = LedgerDecisions.decideCredit(working, cmd, env.clock().millis());
-      boolean applied = event instanceof CreditApplied;
-      emit(event, journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), applied));
-    } else {
-      answerKnownCredit(journaled, cmd.sourceCell(), cmd.transferSeq(), known);
-    }
-    return Effect().none();
-  }
-
-  private Effect<CellEvent, CellState> onCancelCredit(CellState journaled, CancelCredit cmd) {
-    Knowledge known = working.inboundFrom(cmd.sourceCell()).knowledgeOf(cmd.transferSeq());
-    if (known == Knowledge.UNSEEN) {
-      long now = env.clock().millis();
-      emit(new CreditRefused(cmd.sourceCell(), cmd.transferSeq(), cmd.sourceWatermark(), now),
-          journaledNow -> answerCredit(cmd.sourceCell(), cmd.transferSeq(), false));
-    } else {
-      answerKnownCredit(journaled, cmd.sourceCell(), cmd.transferSeq(), known);
-    }
-    return Effect().none();
-  }
-
-  /** A retry of a transfer already decided: answer the same, but never before it is journaled. */
-  private void answerKnownCredit(CellState journaled, int sourceCell, long transferSeq, Knowledge known) {
-    if (known == Knowledge.FORGOTTEN) {
-      return; // the source settled this transfer long ago and ignores answers about it
-    }
-    boolean applied = known == Knowledge.APPLIED;
-    if (journaled.inboundFrom(sourceCell).knowledgeOf(transferSeq) == known) {
-      answerCredit(sourceCell, transferSeq, applied);
-    } else {
-      pending.afterAllPending(journaledNow -> answerCredit(sourceCell, transferSeq, applied));
-    }
-  }
-
-  private void answerCredit(int sourceCell, long transferSeq, boolean applied) {
-    env.directory().tell(sourceCell, new CreditAnswered(transferSeq, applied));
-  }
-
-  private Effect<CellEvent, CellState> onCreditAnswered(CellState journaled, CreditAnswered cmd) {
-    String taskId = working.openTransferSeqs().get(cmd.transferSeq());
-    if (taskId == null) {
-      return Effect().none(); // a duplicate answer: the transfer is settled already
-    }
-    TaskRecord task = working.task(taskId);
-    long now = env.clock().millis();
-    transferRetries.forget(taskId);
-    CellEvent event = cmd.applied()
-        ? new TransferSettled(taskId, now)
-        : new TransferRefunded(taskId, TRANSFER_GAVE_UP, now);
-    instruments.finished(cmd.applied() ? TaskStatus.DONE : TaskStatus.FAILED,
-        task.spec().durability(), now - task.acceptedAt());
-    emit(event, journaledNow -> notifyWaiters(journaledNow, taskId));
-    return Effect().none();
-  }
-
   // ---- group commit ----
+
+  /** What the transfer saga may do to this cell. */
+  private final class Core implements CellCore {
+    @Override
+    public CellState working() {
+      return working;
+    }
+
+    @Override
+    public void emit(CellEvent event, Consumer<CellState> afterJournaled) {
+      Cell.this.emit(event, afterJournaled);
+    }
+
+    @Override
+    public void afterAllPending(Consumer<CellState> action) {
+      pending.afterAllPending(action);
+    }
+
+    @Override
+    public Consumer<CellState> ended(TaskRecord task, TaskStatus status, long at) {
+      return Cell.this.ended(task, status, at);
+    }
+  }
+
+  private Effect<CellEvent, CellState> none(Runnable handler) {
+    handler.run();
+    return Effect().none();
+  }
 
   /** Decides an event: the working state moves now; the journal gets it with the next write. */
   private void emit(CellEvent event, Consumer<CellState> afterPersisted) {
@@ -636,7 +569,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     switch (tick) {
       case DEADLINES -> expireOverdue();
       case RETENTION -> sweepRetention();
-      case TRANSFERS -> journaled.openTransfers().values().forEach(t -> sendTransferMessage(journaled, t));
+      case TRANSFERS -> transfers.resendOpen(journaled);
       case GAUGES -> publishGauges();
     }
     return Effect().none();
@@ -679,7 +612,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       ctx.getLog().info("cell {} resumes {} queued tasks and {} open transfers",
           cellId, unfinished.size(), recovered.openTransfers().size());
     }
-    recovered.openTransfers().values().forEach(t -> sendTransferMessage(recovered, t));
+    transfers.resendOpen(recovered);
     dispatch();
   }
 }

@@ -112,7 +112,7 @@ class LedgerTest {
     cells.start(target); // the source now asks it to refuse; the refusal triggers the refund
     TaskView end = awaitFinal(transfer);
     assertEquals(TaskStatus.FAILED, end.status());
-    assertEquals(Cell.TRANSFER_GAVE_UP, end.error());
+    assertEquals(TransferSaga.TRANSFER_GAVE_UP, end.error());
     assertEquals(500, balance(from));
     assertEquals(0, balance(to));
   }
