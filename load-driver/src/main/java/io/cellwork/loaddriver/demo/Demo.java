@@ -34,7 +34,7 @@ public final class Demo {
 
   /** How much work each phase does. */
   public record DemoSize(int echoTasks, int sleepTasks, int transfers, int concurrency) {
-    public static final DemoSize DEFAULT = new DemoSize(2_000, 200, 400, 32);
+    public static final DemoSize DEFAULT = new DemoSize(2_000, 200, 400, 16);
   }
 
   public Demo(CellworkApi api, PrintStream out, DemoSize size) {
@@ -47,6 +47,8 @@ public final class Demo {
   /** Runs every phase and prints the report; returns false when an invariant or expectation broke. */
   public boolean run() {
     out.println("Run " + run + " against " + api.baseUrl());
+    // Both JVMs start cold; a short unreported warm-up keeps JIT compilation out of the figures.
+    drive("warm-up", size.echoTasks() / 4, i -> task("warm-" + i, "tenant-0", "key-" + i, "echo", "transient", Map.of()));
     PhaseStats echo = drive("echo, transient", size.echoTasks(), i ->
         task("echo-" + i, "tenant-" + (i % 8), "key-" + i, "echo", "transient", Map.of("n", i)));
     PhaseStats sleep = drive("sleep 50 ms, durable", size.sleepTasks(), i ->
