@@ -65,9 +65,14 @@ public final class CellsClient {
 
   /** Every cell's status, in cell order; a cell that does not answer in time is {@code null}. */
   public CompletionStage<List<Cell.CellStatus>> statuses() {
+    return statuses(askTimeout);
+  }
+
+  /** As {@link #statuses()}, waiting at most {@code timeout} for each cell. */
+  public CompletionStage<List<Cell.CellStatus>> statuses(Duration timeout) {
     List<CompletableFuture<Cell.CellStatus>> asks = new ArrayList<>(cells());
     for (int cell = 0; cell < cells(); cell++) {
-      asks.add(onExecutor(directory.ref(cell).<Cell.CellStatus>ask(Cell.GetStatus::new, askTimeout))
+      asks.add(onExecutor(directory.ref(cell).<Cell.CellStatus>ask(Cell.GetStatus::new, timeout))
           .exceptionally(failure -> null));
     }
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))

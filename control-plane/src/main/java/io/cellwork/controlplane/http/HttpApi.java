@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -73,7 +75,8 @@ public final class HttpApi extends AllDirectives {
                         key.orElseThrow(() -> ApiError.invalid("key", "query parameter is required")))))))),
             path(segment("cells").slash(integerSegment()).slash("tasks").slash(segment()), (cell, id) ->
                 get(() -> respond(() -> tasks.taskInCell(cell, id)))),
-            path("cells", () -> get(() -> respond(this::cellStatuses))),
+            path("cells", () -> get(() -> parameterOptional("timeoutMs", timeout ->
+                respond(() -> cellStatuses(askTimeout(timeout)))))),
             path(segment("accounts").slash(segment()).slash(segment()), (tenant, key) ->
                 get(() -> respond(() -> tasks.balance(tenant, key)))),
             path("cluster", () -> get(() -> complete(responses.json(200, ClusterView.of(Cluster.get(system)))))),
@@ -117,8 +120,24 @@ public final class HttpApi extends AllDirectives {
 
   // ---- system routes ----
 
-  private CompletionStage<HttpResponse> cellStatuses() {
-    return cells.statuses().thenApply(statuses -> {
+  /** {@code ?timeoutMs=}: how long to wait for each cell, 50 to 10,000 ms; the ask timeout by default. */
+  private Duration askTimeout(Optional<String> timeoutMs) {
+    if (timeoutMs.isEmpty()) {
+      return cells.askTimeout();
+    }
+    try {
+      long millis = Long.parseLong(timeoutMs.get());
+      if (millis >= 50 && millis <= 10_000) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw ApiError.invalid("timeoutMs", "must be an integer from 50 to 10000");
+  }
+
+  private CompletionStage<HttpResponse> cellStatuses(Duration timeout) {
+    return cells.statuses(timeout).thenApply(statuses -> {
       List<Map<String, Object>> list = new ArrayList<>(statuses.size());
       for (int cell = 0; cell < statuses.size(); cell++) {
         Cell.CellStatus status = statuses.get(cell);

@@ -174,6 +174,8 @@ public final class LocalCluster {
         "-Dpekko.remote.artery.canonical.port=" + layout.arteryPort(node),
         "-Dcellwork.node.http.host=" + ClusterLayout.HOST,
         "-Dcellwork.node.http.port=" + layout.httpPort(node),
+        // no member becomes Up before all have joined, so the first cells spread over all of them
+        "-Dpekko.cluster.min-nr-of-members=" + clusterSize,
         "-Dpekko.cluster.seed-nodes.0=" + layout.seedNode(0)));
     if (clusterSize > 1) {
       command.add("-Dpekko.cluster.seed-nodes.1=" + layout.seedNode(1));
