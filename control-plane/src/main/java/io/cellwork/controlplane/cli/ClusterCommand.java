@@ -81,6 +81,16 @@ final class ClusterCommand {
     return 0;
   }
 
+  @Command(name = "stop-node", description = "Stop one node gracefully (its cells hand off to the others).")
+  int stopNode(@Parameters(paramLabel = "I", description = "node index") int node) {
+    if (!cluster.stopNode(node, STOP_TIMEOUT)) {
+      System.out.println("Node " + node + " is not running.");
+      return 1;
+    }
+    System.out.println("Stopped node " + node + ".");
+    return 0;
+  }
+
   @Command(name = "restart-node", description = "Start a stopped or killed node again and wait until it is back.")
   int restartNode(@Parameters(paramLabel = "I", description = "node index") int node) {
     try {

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.cell.Cell;
+import io.cellwork.controlplane.node.MembershipHistory;
 import io.cellwork.controlplane.node.NodeSettings;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -51,10 +52,13 @@ public final class HttpApi extends AllDirectives {
   private final NodeSettings settings;
   private final Responses responses;
   private final TaskRoutes tasks;
+  private final MembershipHistory history;
   private volatile boolean ready;
 
-  public HttpApi(ActorSystem<?> system, CellsClient cells, PrometheusRegistry registry, NodeSettings settings) {
+  public HttpApi(
+      ActorSystem<?> system, CellsClient cells, PrometheusRegistry registry, NodeSettings settings, MembershipHistory history) {
     this.system = system;
+    this.history = history;
     this.cells = cells;
     this.registry = registry;
     this.settings = settings;
@@ -79,7 +83,7 @@ public final class HttpApi extends AllDirectives {
                 respond(() -> cellStatuses(askTimeout(timeout)))))),
             path(segment("accounts").slash(segment()).slash(segment()), (tenant, key) ->
                 get(() -> respond(() -> tasks.balance(tenant, key)))),
-            path("cluster", () -> get(() -> complete(responses.json(200, ClusterView.of(Cluster.get(system)))))),
+            path("cluster", () -> get(() -> complete(responses.json(200, ClusterView.of(Cluster.get(system), history))))),
             path(segment("health").slash("alive"), () -> get(() -> complete(responses.json(200, Map.of("alive", true))))),
             path(segment("health").slash("ready"), () -> get(() -> respond(this::readiness))))),
         path("metrics", () -> get(() -> complete(metrics()))))));

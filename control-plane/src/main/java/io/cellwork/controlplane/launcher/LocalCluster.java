@@ -89,6 +89,17 @@ public final class LocalCluster {
     return process.isPresent();
   }
 
+  /** SIGTERM to one node: it leaves the cluster and hands its cells off before it exits. */
+  public boolean stopNode(int node, Duration timeout) {
+    Optional<ProcessHandle> process = PidFiles.alive(layout.nodePidFile(node));
+    process.ifPresent(p -> {
+      p.destroy();
+      awaitExit(List.of(p), timeout);
+    });
+    PidFiles.delete(layout.nodePidFile(node));
+    return process.isPresent();
+  }
+
   /** SIGTERM to every node at once (each leaves the cluster and hands its cells off), then H2. */
   public void stop(Duration timeout) {
     List<ProcessHandle> stopping = new ArrayList<>();

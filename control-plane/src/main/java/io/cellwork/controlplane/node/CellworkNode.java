@@ -10,6 +10,7 @@ import io.cellwork.controlplane.http.HttpApi;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -50,7 +51,9 @@ public final class CellworkNode {
     NodeSettings settings = NodeSettings.fromConfig(config.getConfig("cellwork.node"));
     PrometheusRegistry registry = new PrometheusRegistry();
     CellsClient cells = Cells.start(system, registry);
-    HttpApi api = new HttpApi(system, cells, registry, settings);
+    MembershipHistory history = new MembershipHistory(settings.membershipHistory());
+    system.systemActorOf(history.watcher(), "membershipHistory", Props.empty());
+    HttpApi api = new HttpApi(system, cells, registry, settings, history);
     CompletionStage<ServerBinding> binding = Http.get(system)
         .newServerAt(settings.httpHost(), settings.httpPort())
         .bind(api.routes())

@@ -3,7 +3,7 @@ package io.cellwork.controlplane.node;
 import com.typesafe.config.Config;
 import java.time.Duration;
 
-/** {@code cellwork.node}: how a node serves its HTTP API. */
+/** {@code cellwork.node}: how a node serves its HTTP API and reports on itself. */
 public record NodeSettings(
     String httpHost,
     int httpPort,
@@ -11,7 +11,8 @@ public record NodeSettings(
     long drainBodyBytes,
     int maxBatchItems,
     Duration waitTimeout,
-    Duration unbindDeadline) {
+    Duration unbindDeadline,
+    int membershipHistory) {
 
   public NodeSettings {
     if (maxBodyBytes < 1 || drainBodyBytes < maxBodyBytes) {
@@ -28,6 +29,7 @@ public record NodeSettings(
         http.getBytes("drain-body"),
         http.getInt("max-batch-items"),
         http.getDuration("wait-timeout"),
-        http.getDuration("unbind-deadline"));
+        http.getDuration("unbind-deadline"),
+        node.getInt("membership-history"));
   }
 }

@@ -10,6 +10,7 @@ import io.cellwork.cells.Cells;
 import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.testing.SingleNodeCluster;
 import io.cellwork.cells.testing.TestConfigs;
+import io.cellwork.controlplane.node.MembershipHistory;
 import io.cellwork.controlplane.node.NodeSettings;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchBoard;
@@ -63,7 +64,9 @@ class HttpApiTest {
     PrometheusRegistry registry = new PrometheusRegistry();
     CellsClient cells = Cells.start(testKit.system(), registry, killSwitches);
     NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
-    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings);
+    MembershipHistory history = new MembershipHistory(10);
+    testKit.spawn(history.watcher());
+    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history);
     ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
         .toCompletableFuture().get();
     base = "http://127.0.0.1:" + binding.localAddress().getPort();
@@ -248,6 +251,7 @@ class HttpApiTest {
     assertTrue(cells.get(0).has("queued") && cells.get(0).has("inFlight"));
     JsonNode cluster = json(get("/v1/cluster"));
     assertEquals("Up", cluster.get("members").get(0).get("status").asText());
+    assertTrue(cluster.get("history").isArray());
     post("/v1/tasks?wait=true", "{\"tenant\":\"acme\",\"key\":\"m\",\"kind\":\"echo\"}");
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
       String metrics = get("/metrics").body();
