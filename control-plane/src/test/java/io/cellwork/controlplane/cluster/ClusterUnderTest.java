@@ -43,6 +43,11 @@ final class ClusterUnderTest implements AutoCloseable {
     return urls;
   }
 
+  /** Node {@code node}'s cluster address as the API writes it, {@code host:port}. */
+  String address(int node) {
+    return ClusterLayout.HOST + ":" + layout.arteryPort(node);
+  }
+
   @Override
   public void close() {
     try {

@@ -43,6 +43,12 @@ class NodeCrashTest {
       for (Future<JsonNode> ack : acknowledged) {
         ack.get(3, TimeUnit.MINUTES);
       }
+      JsonNode history;
+      try (Traffic nodeZero = new Traffic(cluster.urls(0), 1)) { // a node that saw the crash
+        history = nodeZero.get("/v1/cluster").orElseThrow().path("history");
+      }
+      assertTrue(containsChange(history, "downed", cluster.address(2)),
+          "the Split Brain Resolver's downing of the killed node is in the history: " + history);
 
       int lost = 0;
       for (int i = 0; i < DEPOSITS; i++) {
@@ -67,5 +73,14 @@ class NodeCrashTest {
       assertTrue(traffic.answersByStatus().keySet().stream().allMatch(s -> s == 0 || s == 200 || s == 202 || s == 429 || s == 503),
           "only acknowledgements and retryable refusals: " + traffic.answersByStatus());
     }
+  }
+
+  private static boolean containsChange(JsonNode history, String change, String member) {
+    for (JsonNode entry : history) {
+      if (entry.path("change").asText().equals(change) && entry.path("member").asText().equals(member)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
