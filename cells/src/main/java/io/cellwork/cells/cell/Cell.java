@@ -153,15 +153,18 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private final CellSettings settings;
   private final ActorContext<Command> ctx;
   private final CellInstruments instruments;
-  private final Backlog backlog;
-  private final PendingWrites pending = new PendingWrites();
-  private final TransientTasks transients;
-  private final TransferSaga transfers;
-  private final Waiters waiters = new Waiters();
-  /** The work running asynchronously now; a result for anything else is stale and ignored. */
-  private final Map<String, Work> inFlight = new HashMap<>();
-  private CellState working = CellState.EMPTY;
   private final String nodeAddress;
+
+  // Runtime state, rebuilt from the journal whenever the cell (re)starts, including the restart
+  // after a failed journal write, which keeps this object but must forget everything unjournaled.
+  private Backlog backlog;
+  private PendingWrites pending;
+  private TransientTasks transients;
+  private TransferSaga transfers;
+  private Waiters waiters;
+  /** The work running asynchronously now; a result for anything else is stale and ignored. */
+  private Map<String, Work> inFlight;
+  private CellState working;
 
   private Cell(int cellId, CellEnvironment env, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(
@@ -173,10 +176,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     this.settings = env.settings();
     this.ctx = ctx;
     this.instruments = env.metrics().forCell(cellId);
-    this.backlog = new Backlog(settings.queues());
-    this.transients = new TransientTasks(settings.transientTasksRetained());
-    this.transfers = new TransferSaga(cellId, env, new Core());
     this.nodeAddress = NodeAddress.of(ctx.getSystem().address());
+    resetRuntime(CellState.EMPTY);
     timers.startTimerWithFixedDelay(Tick.DEADLINES, settings.deadlineSweepInterval());
     timers.startTimerWithFixedDelay(Tick.RETENTION, settings.retentionSweepInterval());
     timers.startTimerWithFixedDelay(Tick.TRANSFERS, settings.transferRetryInterval());
@@ -230,7 +231,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   @Override
   public EventHandler<CellState, CellEvent> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onAnyEvent(pending::apply);
+    return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> pending.apply(state, event));
   }
 
   @Override
@@ -597,9 +598,19 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   // ---- recovery ----
 
+  private void resetRuntime(CellState journaled) {
+    backlog = new Backlog(settings.queues());
+    pending = new PendingWrites();
+    transients = new TransientTasks(settings.transientTasksRetained());
+    transfers = new TransferSaga(cellId, env, new Core());
+    waiters = new Waiters();
+    inFlight = new HashMap<>();
+    working = journaled;
+  }
+
   /** Resumes what the journal says is unfinished: queued tasks run again, transfers resume. */
   private void onRecovered(CellState recovered) {
-    working = recovered;
+    resetRuntime(recovered);
     List<TaskRecord> unfinished = new ArrayList<>();
     for (TaskRecord task : recovered.tasks().values()) {
       if (task.status() == TaskStatus.ACCEPTED) {

@@ -100,11 +100,24 @@ class CellTest {
   }
 
   @Test
-  void noAcknowledgementWhenTheJournalWriteFails() {
+  void noAcknowledgementWhenTheJournalWriteFailsAndTheCellStartsAfresh() {
     journal.failNextPersisted();
     TestProbe<SubmitReply> probe = testKit.createTestProbe();
-    cells.ref(0).tell(new Cell.Submit(task("t1", "echo", Priority.NORMAL, Durability.DURABLE), false, probe.getRef()));
+    cells.ref(0).tell(new Cell.Submit(task("lost", "gate", Priority.NORMAL, Durability.DURABLE), false, probe.getRef()));
     probe.expectNoMessage(Duration.ofMillis(500));
+
+    // The cell restarted from its journal: the unjournaled task is unknown, nothing of it lingers.
+    TestProbe<Cell.TaskLookup> lookup = testKit.createTestProbe();
+    cells.ref(0).tell(new Cell.GetTask("lost", lookup.getRef()));
+    assertNull(lookup.receiveMessage().task());
+    assertEquals(TaskStatus.DONE, submitAndAwait(task("next", "echo", Priority.NORMAL, Durability.DURABLE)).task().status());
+    work.open(); // the lost task's work finishes now: a stale result, ignored
+    TestProbe<Cell.CellStatus> status = testKit.createTestProbe();
+    cells.ref(0).tell(new Cell.GetStatus(status.getRef()));
+    Cell.CellStatus now = status.receiveMessage();
+    assertEquals(0, now.inFlight());
+    assertEquals(0, now.openTasks());
+    assertEquals(1, now.retainedTasks());
   }
 
   @Test
