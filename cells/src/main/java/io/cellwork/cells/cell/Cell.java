@@ -582,8 +582,10 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
         task -> finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED));
   }
 
+  /** Forgets finished tasks past the retention window, or beyond the most a cell keeps. */
   private void sweepRetention() {
-    long cutoff = env.clock().millis() - settings.idempotencyRetention().toMillis();
+    long byAge = env.clock().millis() - settings.idempotencyRetention().toMillis();
+    long cutoff = Math.max(byAge, working.cutoffKeeping(settings.finishedTasksRetained()));
     if (working.hasFinishedBefore(cutoff)) {
       emit(new RetentionSwept(cutoff), null);
     }

@@ -11,6 +11,7 @@ public record CellSettings(
     Duration retryAfterMin,
     Duration retryAfterMax,
     Duration idempotencyRetention,
+    int finishedTasksRetained,
     Duration retentionSweepInterval,
     int transientTasksRetained,
     Duration deadlineSweepInterval,
@@ -28,6 +29,7 @@ public record CellSettings(
   public CellSettings {
     requirePositive(maxInFlight, "max-in-flight");
     requirePositive(transientTasksRetained, "transient-tasks-retained");
+    requirePositive(finishedTasksRetained, "finished-tasks-retained");
     requirePositive(maxEventsPerWrite, "max-events-per-write");
     requirePositive(snapshotEveryEvents, "snapshot-every-events");
     requirePositive(snapshotsKept, "snapshots-kept");
@@ -47,6 +49,7 @@ public record CellSettings(
         c.getDuration("retry-after.min"),
         c.getDuration("retry-after.max"),
         c.getDuration("idempotency-retention"),
+        c.getInt("finished-tasks-retained"),
         c.getDuration("retention-sweep-interval"),
         c.getInt("transient-tasks-retained"),
         c.getDuration("deadline-sweep-interval"),

@@ -188,6 +188,20 @@ public record CellState(
         nextTransferSeq, inbound);
   }
 
+  /**
+   * The retention cutoff that keeps at most {@code max} finished tasks: the finish time of the
+   * oldest one that stays ({@code Long.MIN_VALUE} when there are no more than {@code max}).
+   * Tasks finished in the same millisecond as that one stay too.
+   */
+  public long cutoffKeeping(int max) {
+    if (finishOrder.size() <= max) {
+      return Long.MIN_VALUE;
+    }
+    Map.Entry<Long, String> oldestKept = finishOrder.ceilingEntry(finishOrder.lastKey() - max + 1);
+    TaskRecord record = tasks.get(oldestKept.getValue());
+    return record == null ? Long.MIN_VALUE : record.finishedAt();
+  }
+
   /** Whether a {@link RetentionSwept} at {@code cutoff} would forget anything. */
   public boolean hasFinishedBefore(long cutoff) {
     if (finishOrder.isEmpty()) {
