@@ -10,6 +10,8 @@ import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
 import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.breaker.BreakerSettings;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -30,11 +32,16 @@ public final class Cells {
    * edges use. Call once per actor system.
    */
   public static CellsClient start(ActorSystem<?> system, PrometheusRegistry registry) {
-    return start(system, registry, new KillSwitchBoard());
+    return start(system, registry, new KillSwitchBoard(), null);
   }
 
-  /** As {@link #start(ActorSystem, PrometheusRegistry)}, enforcing the switches published on {@code killSwitches}. */
-  public static CellsClient start(ActorSystem<?> system, PrometheusRegistry registry, KillSwitchBoard killSwitches) {
+  /**
+   * As {@link #start(ActorSystem, PrometheusRegistry)}, enforcing the switches published on
+   * {@code killSwitches}; open breakers engage theirs through {@code killSwitchRegistry}.
+   */
+  public static CellsClient start(
+      ActorSystem<?> system, PrometheusRegistry registry, KillSwitchBoard killSwitches,
+      ActorRef<KillSwitchRegistry.Command> killSwitchRegistry) {
     CellsSettings settings = CellsSettings.fromConfig(system.settings().config().getConfig("cellwork.cells"));
     CellRouter router = new CellRouter(settings.router());
     WorkKinds kinds = WorkKinds.withHandlerClasses(settings.workHandlers());
@@ -49,6 +56,9 @@ public final class Cells {
             directory,
             CellMetrics.register(registry),
             killSwitches,
+            killSwitchRegistry,
+            system.ignoreRef(),
+            BreakerSettings.fromConfig(system.settings().config().getConfig("cellwork.killswitch.breaker")),
             Clock.systemUTC());
     sharding.init(
         Entity.of(Cell.ENTITY_KEY, entity -> Cell.create(Integer.parseInt(entity.getEntityId()), env))
@@ -61,6 +71,7 @@ public final class Cells {
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseBeforeClusterShutdown(), "stop-cell-keeper",
         () -> AskPattern.ask(keeper, CellKeeper.Stop::new, settings.askTimeout(), system.scheduler()));
-    return new CellsClient(router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext());
+    return new CellsClient(
+        router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext(), killSwitches);
   }
 }

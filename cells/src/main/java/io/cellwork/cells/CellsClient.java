@@ -5,6 +5,11 @@ import io.cellwork.cells.cell.ShardedCellDirectory;
 import io.cellwork.cells.ledger.AccountId;
 import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.task.TaskSpec;
+import io.cellwork.killswitch.KillSwitch;
+import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.KillSwitchView;
+import io.cellwork.killswitch.TaskTarget;
+import io.cellwork.killswitch.breaker.BreakerStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +23,24 @@ import java.util.concurrent.Executor;
  * common pool. Thread-safe.
  */
 public final class CellsClient {
+  /** The edge does not know where a cell lives; node-scoped switches are the cell's own check. */
+  private static final String ANY_NODE = "";
+
   private final CellRouter router;
   private final ShardedCellDirectory directory;
   private final TaskCatalog catalog;
   private final Duration askTimeout;
   private final Executor executor;
+  private final KillSwitchBoard killSwitches;
 
-  CellsClient(CellRouter router, ShardedCellDirectory directory, TaskCatalog catalog, Duration askTimeout, Executor executor) {
+  CellsClient(CellRouter router, ShardedCellDirectory directory, TaskCatalog catalog, Duration askTimeout,
+      Executor executor, KillSwitchBoard killSwitches) {
     this.router = router;
     this.directory = directory;
     this.catalog = catalog;
     this.askTimeout = askTimeout;
     this.executor = executor;
+    this.killSwitches = killSwitches;
   }
 
   public int cellFor(String tenant, String key) {
@@ -48,14 +59,30 @@ public final class CellsClient {
     return askTimeout;
   }
 
-  /** Submits a validated task to its cell; the reply says accepted, rejected or conflicting. */
+  /**
+   * Submits a validated task to its cell; the reply says accepted, rejected or conflicting. A
+   * task an engaged switch covers is refused here, before any message is sent (switches on the
+   * cell's node are checked again by the cell itself).
+   */
   public CompletionStage<Cell.SubmitReply> submit(TaskSpec task, boolean awaitCompletion, Duration timeout) {
     int cell = cellFor(task.tenant(), task.key());
+    KillSwitchView view = killSwitches.view();
+    if (!view.isEmpty()) {
+      KillSwitch engaged = view.covering(new TaskTarget(ANY_NODE, cell, task.tenant(), task.kind()), System.currentTimeMillis());
+      if (engaged != null) {
+        return CompletableFuture.completedFuture(new Cell.Rejected(Cell.RejectReason.KILL_SWITCH, 1000, engaged.id()));
+      }
+    }
     return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.Submit(task, awaitCompletion, replyTo), timeout));
   }
 
   public CompletionStage<Cell.TaskLookup> task(int cell, String taskId) {
     return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.GetTask(taskId, replyTo), askTimeout));
+  }
+
+  /** Forces a cell's breaker open, or closes it. */
+  public CompletionStage<BreakerStatus> setBreaker(int cell, boolean open) {
+    return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.SetBreaker(open, replyTo), askTimeout));
   }
 
   public CompletionStage<Cell.Balance> balance(AccountId account) {
@@ -79,22 +106,8 @@ public final class CellsClient {
         .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
   }
 
-  /**
-   * Re-homes an ask's result onto the actor system's executor. The stages Pekko's Java API
-   * returns run even non-async callbacks through the JDK's common pool, which on a two-core
-   * machine starts a new thread per callback; the plain future returned here runs its
-   * callbacks where it completes, on the executor.
-   */
   private <T> CompletableFuture<T> onExecutor(CompletionStage<T> pekkoStage) {
-    CompletableFuture<T> plain = new CompletableFuture<>();
-    pekkoStage.whenCompleteAsync((value, failure) -> {
-      if (failure != null) {
-        plain.completeExceptionally(failure);
-      } else {
-        plain.complete(value);
-      }
-    }, executor);
-    return plain;
+    return OnExecutor.complete(pekkoStage, executor);
   }
 
   public Executor executor() {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param ttlSeconds seconds until it releases itself, or {@link #NO_TTL}
  */
 public record KillSwitch(
-    String id, Scope scope, Mode mode, String reason, String operator, long engagedAt, long ttlSeconds) {
+    String id, Scope scope, Mode mode, String reason, String operator, long engagedAt, long ttlSeconds)
+    implements KillSwitchWire {
 
   public static final long NO_TTL = 0;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What an engaged switch stops. Ordered by severity: each mode does everything the previous one
  * does.
  */
-public enum Mode {
+public enum Mode implements KillSwitchWire {
   /** New work in scope is refused; queued and running work finishes. */
   REJECT_NEW,
   /** Like reject_new; named separately so operators can say "let it drain" on purpose. */

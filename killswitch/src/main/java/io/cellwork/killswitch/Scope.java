@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What a switch covers, written {@code global}, {@code node:<host:port>}, {@code cell:<n>},
  * {@code tenant:<t>}, {@code kind:<k>}, {@code automation:<name>} or {@code model:<name>}.
  */
-public sealed interface Scope {
+public sealed interface Scope extends KillSwitchWire {
 
   Pattern NAME = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 

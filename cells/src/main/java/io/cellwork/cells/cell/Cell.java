@@ -16,8 +16,10 @@ import io.cellwork.cells.work.WorkHandler;
 import io.cellwork.cells.work.WorkOutcome;
 import io.cellwork.intelligence.cost.CostFeatures;
 import io.cellwork.killswitch.KillSwitch;
-import io.cellwork.killswitch.KillSwitchView;
-import io.cellwork.killswitch.TaskTarget;
+import io.cellwork.killswitch.KillSwitchesChanged;
+import io.cellwork.killswitch.breaker.BreakerStatus;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,6 +98,15 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   /** Starts the cell if it is not running; otherwise nothing. */
   public enum WakeUp implements Command { INSTANCE }
 
+  /** An operator's override of the cell's breaker: force it open, or close it. */
+  public record SetBreaker(boolean open, ActorRef<BreakerStatus> replyTo) implements Command {}
+
+  /** The node's kill switches changed: cancel what a hard stop now covers. */
+  private enum SwitchesChanged implements Command { INSTANCE }
+
+  /** The switch for this cell's open breaker is engaged under this id. */
+  private record BreakerSwitchEngaged(String switchId) implements Command {}
+
   private enum Flush implements Command { INSTANCE }
 
   private enum Tick implements Command { DEADLINES, RETENTION, TRANSFERS, GAUGES }
@@ -139,7 +150,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       int openTasks,
       int retainedTasks,
       int openTransfers,
-      int accounts)
+      int accounts,
+      BreakerStatus breaker)
       implements CellworkSerializable {}
 
   // ---- wiring ----
@@ -154,6 +166,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private final ActorContext<Command> ctx;
   private final CellInstruments instruments;
   private final String nodeAddress;
+  private final CellGuard guard;
 
   // Runtime state, rebuilt from the journal whenever the cell (re)starts, including the restart
   // after a failed journal write, which keeps this object but must forget everything unjournaled.
@@ -177,6 +190,10 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     this.ctx = ctx;
     this.instruments = env.metrics().forCell(cellId);
     this.nodeAddress = NodeAddress.of(ctx.getSystem().address());
+    this.guard = new CellGuard(cellId, nodeAddress, env,
+        ctx.messageAdapter(KillSwitchRegistry.Engaged.class, engaged -> new BreakerSwitchEngaged(engaged.killSwitch().id())));
+    ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(KillSwitchesChanged.class,
+        ctx.messageAdapter(KillSwitchesChanged.class, changed -> SwitchesChanged.INSTANCE)));
     resetRuntime(CellState.EMPTY);
     timers.startTimerWithFixedDelay(Tick.DEADLINES, settings.deadlineSweepInterval());
     timers.startTimerWithFixedDelay(Tick.RETENTION, settings.retentionSweepInterval());
@@ -225,6 +242,13 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
         .onCommand(CreditAnswered.class, (state, cmd) -> none(() -> transfers.onCreditAnswered(cmd)))
         .onCommand(Tick.class, this::onTick)
         .onCommand(WakeUp.class, (state, cmd) -> Effect().none())
+        .onCommand(SwitchesChanged.class, (state, cmd) -> none(this::cancelHardStopped))
+        .onCommand(BreakerSwitchEngaged.class, (state, cmd) -> none(() -> guard.onSwitchEngaged(cmd.switchId())))
+        .onCommand(SetBreaker.class, (state, cmd) -> none(() -> {
+          guard.setBreaker(cmd.open());
+          cmd.replyTo().tell(guard.breakerStatus());
+          dispatch();
+        }))
         .onCommand(Stop.class, (state, cmd) -> onStop())
         .build();
   }
@@ -246,7 +270,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private Effect<CellEvent, CellState> onSubmit(CellState journaled, Submit cmd) {
     TaskSpec task = cmd.task();
-    KillSwitch engaged = switchCovering(task);
+    KillSwitch engaged = guard.covering(task);
     if (engaged != null) {
       instruments.rejected(RejectReason.KILL_SWITCH.wireName());
       cmd.replyTo().tell(new Rejected(RejectReason.KILL_SWITCH, settings.retryAfterMin().toMillis(), engaged.id()));
@@ -279,7 +303,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       cmd.replyTo().tell(new Accepted(record.view(cellId), false));
     }
     Work work = prepare(record);
-    if (backlog.isEmpty() && inFlight.size() < settings.maxInFlight()) {
+    if (backlog.isEmpty() && inFlight.size() < settings.maxInFlight() && guard.mayStart()) {
       start(work); // nothing waits ahead of it: skip the queue
     } else {
       if (!task.isDurable()) {
@@ -322,21 +346,31 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   // ---- execution ----
 
-  /** Starts queued tasks while there is room; tasks that finish at once free their slot at once. */
+  /**
+   * Starts queued tasks while there is room and the breaker allows it (an open breaker leaves
+   * them queued; the deadline tick tries again). Tasks that finish at once free their slot at once.
+   */
   private void dispatch() {
-    Work next;
-    while (inFlight.size() < settings.maxInFlight() && (next = backlog.poll()) != null) {
-      start(next);
+    while (inFlight.size() < settings.maxInFlight() && !backlog.isEmpty() && guard.mayStart()) {
+      start(backlog.poll());
     }
   }
 
-  /** The most severe engaged switch covering the task; a single volatile read when none is engaged. */
-  private KillSwitch switchCovering(TaskSpec task) {
-    KillSwitchView view = env.killSwitches().view();
-    if (view.isEmpty()) {
-      return null;
+  /** Ends, as killed, every queued or running task a hard-stop switch now covers. */
+  private void cancelHardStopped() {
+    if (env.killSwitches().view().isEmpty()) {
+      return;
     }
-    return view.covering(new TaskTarget(nodeAddress, cellId, task.tenant(), task.kind()), env.clock().millis());
+    backlog.removeIf(task -> guard.stopping(task.spec()) != null,
+        task -> finish(task, TaskStatus.KILLED, Map.of(), "killed by " + guard.stopping(task.spec()).id()));
+    for (Work running : List.copyOf(inFlight.values())) {
+      KillSwitch stop = guard.stopping(running.task().spec());
+      if (stop != null) {
+        inFlight.remove(running.task().id()); // its result, when it comes, is ignored
+        guard.unused();
+        finish(running.task(), TaskStatus.KILLED, Map.of(), "killed by " + stop.id());
+      }
+    }
   }
 
   /** Looks the kind up once per task: its handler (none for the ledger) and its cost features. */
@@ -346,19 +380,23 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
     return new Work(task, handler, new CostFeatures(task.spec().kind(), declared));
   }
 
+  /** Runs a task; the caller holds a breaker permission, which only a work handler call uses. */
   private void start(Work work) {
     TaskRecord task = work.task();
     long now = env.clock().millis();
     if (now > task.startDeadline()) {
+      guard.unused();
       finish(task, TaskStatus.EXPIRED, Map.of(), DEADLINE_EXCEEDED);
       return;
     }
-    KillSwitch engaged = switchCovering(task.spec());
-    if (engaged != null && engaged.mode().cancelsQueuedWork()) {
-      finish(task, TaskStatus.KILLED, Map.of(), "killed by " + engaged.id());
+    KillSwitch stop = guard.stopping(task.spec());
+    if (stop != null) {
+      guard.unused();
+      finish(task, TaskStatus.KILLED, Map.of(), "killed by " + stop.id());
       return;
     }
     if (work.handler() == null) {
+      guard.unused();
       Optional<LedgerOperation> ledger = LedgerOperation.forKind(task.spec().kind());
       if (ledger.isPresent()) {
         transfers.run(task, ledger.get(), now);
@@ -406,7 +444,13 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   }
 
   private void completeWork(Work work, WorkOutcome outcome, long startedNanos) {
-    backlog.observe(work.features(), (System.nanoTime() - startedNanos) / 1_000_000.0);
+    long tookNanos = System.nanoTime() - startedNanos;
+    backlog.observe(work.features(), tookNanos / 1_000_000.0);
+    if (outcome instanceof WorkOutcome.Failed failed) {
+      guard.failed(tookNanos, failed.error());
+    } else {
+      guard.succeeded(tookNanos);
+    }
     TaskRecord task = work.task();
     if (task.spec().isDurable() && working.task(task.id()).status().isFinal()) {
       return; // ended meanwhile (a hard stop killed it): nothing left to record
@@ -560,7 +604,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
         open,
         journaled.tasks().size() + transients.size(),
         journaled.openTransfers().size(),
-        journaled.balances().size()));
+        journaled.balances().size(),
+        guard.breakerStatus()));
     return Effect().none();
   }
 
@@ -568,7 +613,11 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private Effect<CellEvent, CellState> onTick(CellState journaled, Tick tick) {
     switch (tick) {
-      case DEADLINES -> expireOverdue();
+      case DEADLINES -> {
+        expireOverdue();
+        guard.poll();
+        dispatch();
+      }
       case RETENTION -> sweepRetention();
       case TRANSFERS -> transfers.resendOpen(journaled);
       case GAUGES -> publishGauges();

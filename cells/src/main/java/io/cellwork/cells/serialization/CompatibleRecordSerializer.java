@@ -117,6 +117,8 @@ final class CompatibleRecordSerializer<T extends Record> extends Serializer<T> {
       output.writeBoolean((Boolean) value);
     } else if (type == double.class) {
       output.writeDouble((Double) value);
+    } else if (type == float.class) {
+      output.writeFloat((Float) value);
     } else if (type.isPrimitive()) {
       throw new KryoException("unsupported primitive component type " + type);
     } else {
@@ -133,6 +135,8 @@ final class CompatibleRecordSerializer<T extends Record> extends Serializer<T> {
       return input.readBoolean();
     } else if (type == double.class) {
       return input.readDouble();
+    } else if (type == float.class) {
+      return input.readFloat();
     }
     return kryo.readClassAndObject(input);
   }
@@ -144,6 +148,8 @@ final class CompatibleRecordSerializer<T extends Record> extends Serializer<T> {
       return 0;
     } else if (primitive == boolean.class) {
       return false;
+    } else if (primitive == float.class) {
+      return 0f;
     }
     return 0.0;
   }

@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.io.Output;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Serializers for the JDK's immutable collections ({@code List.of}, {@code Map.copyOf}, ...),
@@ -37,6 +38,30 @@ final class ImmutableCollectionSerializers {
         elements[i] = kryo.readClassAndObject(input);
       }
       return List.of(elements);
+    }
+  }
+
+  static final class SetSerializer extends Serializer<Set<Object>> {
+    SetSerializer() {
+      setImmutable(true);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, Set<Object> set) {
+      output.writeVarInt(set.size(), true);
+      for (Object element : set) {
+        kryo.writeClassAndObject(output, element);
+      }
+    }
+
+    @Override
+    public Set<Object> read(Kryo kryo, Input input, Class<? extends Set<Object>> type) {
+      int size = input.readVarInt(true);
+      Object[] elements = new Object[size];
+      for (int i = 0; i < size; i++) {
+        elements[i] = kryo.readClassAndObject(input);
+      }
+      return Set.of(elements);
     }
   }
 

@@ -7,9 +7,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -73,6 +75,10 @@ public final class KryoFactory {
     kryo.register(Map.of(1, 1).getClass(), maps, 25);
     kryo.register(Map.of(1, 1, 2, 2).getClass(), maps, 26);
     kryo.register(UUID.class, new DefaultSerializers.UUIDSerializer(), 27);
+    Serializer<?> sets = new ImmutableCollectionSerializers.SetSerializer();
+    kryo.register(Set.of(1).getClass(), sets, 29);
+    kryo.register(Set.of(1, 2, 3).getClass(), sets, 30);
+    kryo.register(HashSet.class, 31);
     if (actorRefSerializer != null) {
       kryo.register(loadClass(TYPED_ACTOR_REF_CLASS), actorRefSerializer, 28);
     }

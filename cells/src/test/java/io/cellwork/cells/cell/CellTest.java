@@ -21,6 +21,7 @@ import io.cellwork.cells.testing.TestConfigs;
 import io.cellwork.cells.work.GateWork;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchView;
+import io.cellwork.killswitch.KillSwitchesChanged;
 import io.cellwork.killswitch.Mode;
 import io.cellwork.killswitch.Scope;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,6 +242,36 @@ class CellTest {
   }
 
   @Test
+  void drainRefusesNewWorkButFinishesQueuedAndRunningWork() {
+    occupyTheOnlySlot();
+    submitExpecting(Accepted.class, task("queued", "record", Priority.NORMAL, Durability.DURABLE));
+    engage(new KillSwitch("ks-drain", Scope.parse("tenant:acme"), Mode.DRAIN, "maintenance", "test", System.currentTimeMillis(), 0));
+
+    assertEquals("ks-drain", submitExpecting(Rejected.class, task("new", "record", Priority.NORMAL, Durability.DURABLE)).detail());
+    work.open();
+    assertEquals(TaskStatus.DONE, awaitFinal("gate").status());
+    assertEquals(TaskStatus.DONE, awaitFinal("queued").status());
+    assertEquals(List.of("queued"), work.started());
+  }
+
+  @Test
+  void hardStopCancelsRunningWorkTooAndTheKillIsJournaled() {
+    occupyTheOnlySlot(); // running, held at the gate
+    submitExpecting(Accepted.class, task("queued", "record", Priority.NORMAL, Durability.DURABLE));
+    engage(new KillSwitch("ks-stop", Scope.parse("kind:gate"), Mode.HARD_STOP, "runaway", "test", System.currentTimeMillis(), 0));
+
+    assertEquals(TaskStatus.KILLED, awaitFinal("gate").status(), "the running task ends without waiting for its work");
+    assertEquals(TaskStatus.DONE, awaitFinal("queued").status(), "work outside the scope takes the freed slot");
+
+    cells.killSwitches().publish(KillSwitchView.EMPTY);
+    cells.restart(0); // recovers from the journal alone
+    work.open();
+    TaskView afterRestart = awaitFinal("gate");
+    assertEquals(TaskStatus.KILLED, afterRestart.status(), "killed was journaled, so it is not resumed");
+    assertEquals("killed by ks-stop", afterRestart.error());
+  }
+
+  @Test
   void unknownTaskIsReportedAsUnknown() {
     TestProbe<Cell.TaskLookup> probe = testKit.createTestProbe();
     cells.ref(0).tell(new Cell.GetTask("nope", probe.getRef()));
@@ -247,6 +279,12 @@ class CellTest {
   }
 
   // ---- helpers ----
+
+  /** Publishes the switch as the node's registry does: a new view, then the notice on the event stream. */
+  private void engage(KillSwitch killSwitch) {
+    cells.killSwitches().publish(KillSwitchView.of(List.of(killSwitch)));
+    testKit.system().eventStream().tell(new EventStream.Publish<>(KillSwitchesChanged.INSTANCE));
+  }
 
   private void occupyTheOnlySlot() {
     submitExpecting(Accepted.class, task("gate", "gate", Priority.CRITICAL, Durability.DURABLE));

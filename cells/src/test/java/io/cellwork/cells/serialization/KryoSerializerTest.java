@@ -41,7 +41,8 @@ class KryoSerializerTest {
         new Cell.CreditAccount(1, 2, new AccountId("acme", "bob"), 3, 1),
         new Cell.Accepted(new TaskView("t", 4, TaskStatus.DONE, Map.of("n", 1L), null), false),
         new Cell.Rejected(Cell.RejectReason.QUEUE_FULL, 1500, "full"),
-        new Cell.CellStatus(1, "127.0.0.1:25520", Map.of("critical", 1), 2, 3, 4, 5, 6),
+        new Cell.CellStatus(1, "127.0.0.1:25520", Map.of("critical", 1), 2, 3, 4, 5, 6,
+            new io.cellwork.killswitch.breaker.BreakerStatus("cell-1", "closed", -1f, -1f, 0)),
         Cell.WakeUp.INSTANCE)) {
       assertEquals(message, roundTrip(message), message.getClass().getSimpleName());
     }

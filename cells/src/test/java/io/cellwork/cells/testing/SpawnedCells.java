@@ -10,6 +10,7 @@ import io.cellwork.cells.routing.RouterSettings;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
 import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.breaker.BreakerSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -38,6 +39,9 @@ public final class SpawnedCells implements CellDirectory {
         this,
         CellMetrics.register(new PrometheusRegistry()),
         killSwitches,
+        null,
+        testKit.system().ignoreRef(),
+        BreakerSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.killswitch.breaker")),
         Clock.systemUTC());
     this.refs = new AtomicReferenceArray<>(cells);
     this.incarnations = new int[cells];

@@ -12,11 +12,15 @@ import picocli.CommandLine.Command;
     name = "cellctl",
     mixinStandardHelpOptions = true,
     description = "Operate a Cellwork cluster.",
-    subcommands = {ClusterCommand.class, CellsCommand.class})
+    subcommands = {ClusterCommand.class, CellsCommand.class, KillCommand.class, BreakerCommand.class})
 public final class CellCtl {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new CellCtl()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new CellCtl());
   }
 
   /** The repository root: bin/cellctl passes it; otherwise the working directory. */

@@ -1,6 +1,7 @@
 package io.cellwork.controlplane.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,12 @@ final class Table {
   }
 
   void print(PrintStream out) {
+    PrintWriter writer = new PrintWriter(out, true);
+    print(writer);
+    writer.flush();
+  }
+
+  void print(PrintWriter out) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {

@@ -32,6 +32,14 @@ public final class ApiError extends RuntimeException {
     return new ApiError(400, "invalid_request", field, message, 0);
   }
 
+  public static ApiError unauthorized(String message) {
+    return new ApiError(401, "unauthorized", null, message, 0);
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, "forbidden", null, message, 0);
+  }
+
   public static ApiError notFound(String message) {
     return new ApiError(404, "not_found", null, message, 0);
   }

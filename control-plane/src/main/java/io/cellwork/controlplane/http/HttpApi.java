@@ -5,7 +5,11 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.cell.Cell;
+import io.cellwork.controlplane.access.AccessControl;
 import io.cellwork.controlplane.node.MembershipHistory;
+import io.cellwork.killswitch.rate.RateMeter;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
+import org.apache.pekko.actor.typed.ActorRef;
 import io.cellwork.controlplane.node.NodeSettings;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -53,10 +57,12 @@ public final class HttpApi extends AllDirectives {
   private final Responses responses;
   private final TaskRoutes tasks;
   private final MembershipHistory history;
+  private final ControlRoutes control;
   private volatile boolean ready;
 
   public HttpApi(
-      ActorSystem<?> system, CellsClient cells, PrometheusRegistry registry, NodeSettings settings, MembershipHistory history) {
+      ActorSystem<?> system, CellsClient cells, PrometheusRegistry registry, NodeSettings settings,
+      MembershipHistory history, ControlPlane control) {
     this.system = system;
     this.history = history;
     this.cells = cells;
@@ -64,8 +70,13 @@ public final class HttpApi extends AllDirectives {
     this.settings = settings;
     JsonCodec json = new JsonCodec();
     this.responses = new Responses(json);
-    this.tasks = new TaskRoutes(cells, json, responses, settings);
+    this.tasks = new TaskRoutes(cells, json, responses, settings, control.rates());
+    this.control = new ControlRoutes(system, control.registry(), cells, control.access(), json, responses);
   }
+
+  /** What the control endpoints work with on this node. */
+  public record ControlPlane(
+      ActorRef<KillSwitchRegistry.Command> registry, AccessControl access, RateMeter rates) {}
 
   public Route routes() {
     return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> concat(
@@ -84,6 +95,16 @@ public final class HttpApi extends AllDirectives {
             path(segment("accounts").slash(segment()).slash(segment()), (tenant, key) ->
                 get(() -> respond(() -> tasks.balance(tenant, key)))),
             path("cluster", () -> get(() -> complete(responses.json(200, ClusterView.of(Cluster.get(system), history))))),
+            path("killswitches", () -> concat(
+                get(() -> authorized(token -> respond(() -> control.list(token)))),
+                post(() -> authorized(token -> withBody(body -> respond(() -> control.engage(token, body))))))),
+            path(segment("killswitches").slash("audit"), () ->
+                get(() -> authorized(token -> respond(() -> control.audit(token))))),
+            path(segment("killswitches").slash(segment()), id ->
+                delete(() -> authorized(token -> respond(() -> control.release(token, id))))),
+            path("breakers", () -> get(() -> authorized(token -> respond(() -> control.breakers(token))))),
+            path(segment("breakers").slash(segment()).slash(segment()), (name, action) ->
+                post(() -> authorized(token -> respond(() -> control.setBreaker(token, name, action))))),
             path(segment("health").slash("alive"), () -> get(() -> complete(responses.json(200, Map.of("alive", true))))),
             path(segment("health").slash("ready"), () -> get(() -> respond(this::readiness))))),
         path("metrics", () -> get(() -> complete(metrics()))))));
@@ -97,6 +118,10 @@ public final class HttpApi extends AllDirectives {
         extractRequestEntity(entity -> onComplete(
             BoundedBody.read(entity, settings.maxBodyBytes(), materializer),
             body -> body.isSuccess() ? inner.apply(body.get()) : failWith(body.failed().get())))));
+  }
+
+  private Route authorized(Function<Optional<String>, Route> inner) {
+    return optionalHeaderValueByName("Authorization", inner::apply);
   }
 
   private Route wait(Function<Boolean, CompletionStage<HttpResponse>> handler) {

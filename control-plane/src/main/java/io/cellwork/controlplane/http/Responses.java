@@ -25,6 +25,9 @@ final class Responses {
 
   HttpResponse error(ApiError error) {
     HttpResponse response = json(error.status(), error.body());
+    if (error.status() == 401) {
+      response = response.addHeader(RawHeader.create("WWW-Authenticate", "Bearer"));
+    }
     return error.retryAfterSeconds() > 0
         ? response.addHeader(RawHeader.create("Retry-After", Long.toString(error.retryAfterSeconds())))
         : response;

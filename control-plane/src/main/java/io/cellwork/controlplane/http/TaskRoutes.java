@@ -9,6 +9,7 @@ import io.cellwork.cells.task.TaskIdentifiers;
 import io.cellwork.cells.task.TaskSpec;
 import io.cellwork.cells.task.TaskView;
 import io.cellwork.controlplane.node.NodeSettings;
+import io.cellwork.killswitch.rate.RateMeter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +33,15 @@ final class TaskRoutes {
   private final JsonCodec json;
   private final Responses responses;
   private final NodeSettings settings;
+  private final RateMeter rates;
 
-  TaskRoutes(CellsClient cells, JsonCodec json, Responses responses, NodeSettings settings) {
+  TaskRoutes(CellsClient cells, JsonCodec json, Responses responses, NodeSettings settings, RateMeter rates) {
     this.cells = cells;
     this.parser = new TaskRequestParser(cells.catalog());
     this.json = json;
     this.responses = responses;
     this.settings = settings;
+    this.rates = rates;
   }
 
   CompletionStage<HttpResponse> submit(byte[] body, boolean wait) {
@@ -112,6 +115,7 @@ final class TaskRoutes {
   }
 
   private CompletionStage<Outcome> submitParsed(TaskSpec task, boolean wait) {
+    rates.record("tenant:" + task.tenant()); // what the rate governor compares with the ceilings
     Duration timeout = wait ? settings.waitTimeout() : cells.askTimeout();
     return cells.submit(task, wait, timeout).<CompletionStage<Outcome>>handle((reply, failure) -> {
       if (failure == null) {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Where a local cluster lives on disk and on loopback: node i has Artery on 127.0.0.1:(25520+i)
  * and HTTP on 127.0.0.1:(8080+i); configuration from {@code conf/}, pid files under {@code
- * var/cluster}, logs under {@code var/logs}, the embedded journal under {@code var/h2}.
+ * var/cluster} (with the admin token), logs under {@code var/logs}, the embedded journal under
+ * {@code var/h2}, kill switches under {@code var/ddata}.
  *
  * @param home the repository root, holding {@code conf/}
  * @param var where the cluster's files go, normally {@code home/var}
@@ -41,6 +42,16 @@ public record ClusterLayout(Path home, Path var, int arteryBasePort, int httpBas
 
   public Path h2PidFile() {
     return clusterDir().resolve("h2.pid");
+  }
+
+  /** The admin bearer token the launcher generates and cellctl sends; readable only by its owner. */
+  public Path adminTokenFile() {
+    return clusterDir().resolve("admin.token");
+  }
+
+  /** Where the nodes keep their kill switches on disk (a directory per node inside). */
+  public Path killSwitchDir() {
+    return var().resolve("ddata");
   }
 
   /** Which journal the running cluster was started with (h2 or postgres). */

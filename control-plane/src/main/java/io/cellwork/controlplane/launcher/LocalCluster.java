@@ -26,10 +26,17 @@ public final class LocalCluster {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final ClusterLayout layout;
+  private final List<String> extraNodeOptions;
   private final NodeProbe probe = new NodeProbe();
 
   public LocalCluster(ClusterLayout layout) {
+    this(layout, List.of());
+  }
+
+  /** @param extraNodeOptions JVM options added to every node's command line, e.g. {@code -Dkey=value} overrides */
+  public LocalCluster(ClusterLayout layout, List<String> extraNodeOptions) {
     this.layout = layout;
+    this.extraNodeOptions = List.copyOf(extraNodeOptions);
   }
 
   public ClusterLayout layout() {
@@ -53,6 +60,7 @@ public final class LocalCluster {
       throw new IllegalArgumentException("--nodes must be 1 to " + ClusterLayout.MAX_NODES);
     }
     createDirectories();
+    AdminToken.ensure(layout.adminTokenFile());
     writeJournal(journal);
     if (journal == Journal.H2) {
       startH2();
@@ -178,6 +186,10 @@ public final class LocalCluster {
     }
     List<String> command = new ArrayList<>(List.of(
         javaBinary(), "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
+        // LMDB, where each node keeps its kill switches, reads direct buffers' addresses
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "-Dcellwork.killswitch.replication.durable-dir=" + layout.killSwitchDir(),
+        "-Dcellwork.access.admin-token-file=" + layout.adminTokenFile(),
         "-Dconfig.file=" + layout.conf().resolve(journal.configFile()),
         "-Dlogback.configurationFile=" + layout.conf().resolve("logback.xml"),
         "-Dcellwork.log.file=" + layout.logs().resolve("node-" + node + ".log"),
@@ -194,6 +206,7 @@ public final class LocalCluster {
     if (journal == Journal.H2) {
       command.add("-Dcellwork.journal.h2.url=" + layout.h2Url());
     }
+    command.addAll(extraNodeOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cellwork.controlplane.node.CellworkNode"));
     Process process = launch(detached(command), layout.logs().resolve("node-" + node + ".out"));
     PidFiles.write(layout.nodePidFile(node), process.pid());

@@ -7,7 +7,14 @@ import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.cluster.NodeAddress;
 import io.cellwork.cells.journal.JournalSchema;
 import io.cellwork.controlplane.http.HttpApi;
+import io.cellwork.controlplane.access.AccessControl;
+import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.KillSwitches;
+import io.cellwork.killswitch.rate.RateGovernance;
+import io.cellwork.killswitch.rate.RateMeter;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.apache.pekko.actor.typed.ActorRef;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -50,10 +57,22 @@ public final class CellworkNode {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "cellwork", config);
     NodeSettings settings = NodeSettings.fromConfig(config.getConfig("cellwork.node"));
     PrometheusRegistry registry = new PrometheusRegistry();
-    CellsClient cells = Cells.start(system, registry);
+    KillSwitchBoard board = new KillSwitchBoard();
+    ActorRef<KillSwitchRegistry.Command> switches = KillSwitches.start(system, board);
+    try {
+      KillSwitches.awaitLoaded(system, switches); // no cell runs before the switches that could stop it are known
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+    CellsClient cells = Cells.start(system, registry, board, switches);
+    // rate kill switches: this node counts submissions; a cluster singleton compares them with the ceilings
+    RateMeter rates = RateGovernance.start(system, board, switches);
     MembershipHistory history = new MembershipHistory(settings.membershipHistory());
     system.systemActorOf(history.watcher(), "membershipHistory", Props.empty());
-    HttpApi api = new HttpApi(system, cells, registry, settings, history);
+    AccessControl access = AccessControl.fromConfig(config.getConfig("cellwork.access"));
+    HttpApi api = new HttpApi(system, cells, registry, settings, history,
+        new HttpApi.ControlPlane(switches, access, rates));
     CompletionStage<ServerBinding> binding = Http.get(system)
         .newServerAt(settings.httpHost(), settings.httpPort())
         .bind(api.routes())

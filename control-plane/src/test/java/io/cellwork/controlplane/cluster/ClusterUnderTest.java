@@ -43,6 +43,20 @@ final class ClusterUnderTest implements AutoCloseable {
     return urls;
   }
 
+  /** The pid of node {@code node}'s JVM. */
+  long pid(int node) {
+    try {
+      return Long.parseLong(Files.readString(layout.nodePidFile(node)).strip());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The admin token the launcher wrote for this cluster. */
+  Path adminTokenFile() {
+    return layout.adminTokenFile();
+  }
+
   /** Node {@code node}'s cluster address as the API writes it, {@code host:port}. */
   String address(int node) {
     return ClusterLayout.HOST + ":" + layout.arteryPort(node);

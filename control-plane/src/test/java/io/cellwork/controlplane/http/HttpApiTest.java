@@ -12,11 +12,12 @@ import io.cellwork.cells.testing.SingleNodeCluster;
 import io.cellwork.cells.testing.TestConfigs;
 import io.cellwork.controlplane.node.MembershipHistory;
 import io.cellwork.controlplane.node.NodeSettings;
-import io.cellwork.killswitch.KillSwitch;
+import io.cellwork.controlplane.access.AccessControl;
 import io.cellwork.killswitch.KillSwitchBoard;
-import io.cellwork.killswitch.KillSwitchView;
-import io.cellwork.killswitch.Mode;
-import io.cellwork.killswitch.Scope;
+import io.cellwork.killswitch.KillSwitches;
+import io.cellwork.killswitch.rate.RateGovernance;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
+import org.apache.pekko.actor.typed.ActorRef;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,23 +51,34 @@ class HttpApiTest {
             max-in-flight = 2
             queues.sheddable.capacity = 3
           }
+          cellwork.killswitch.rate {
+            interval = 200ms
+            ceilings = [{ scope = "tenant:flood", per-second = 20, cool-down = 2s, mode = reject_new }]
+          }
+          cellwork.access.tokens = [
+            { name = "watcher", role = viewer, token = "viewer-token" },
+            { name = "ops-alice", role = operator, token = "operator-token" }
+          ]
           """)))
       .build();
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String base;
-  private final KillSwitchBoard killSwitches = new KillSwitchBoard();
 
   @BeforeAll
   void startNode() throws Exception {
     SingleNodeCluster.join(testKit);
     PrometheusRegistry registry = new PrometheusRegistry();
-    CellsClient cells = Cells.start(testKit.system(), registry, killSwitches);
+    KillSwitchBoard board = new KillSwitchBoard();
+    ActorRef<KillSwitchRegistry.Command> switches = KillSwitches.start(testKit.system(), board);
+    CellsClient cells = Cells.start(testKit.system(), registry, board, switches);
     NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
     MembershipHistory history = new MembershipHistory(10);
     testKit.spawn(history.watcher());
-    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history);
+    AccessControl access = AccessControl.fromConfig(testKit.system().settings().config().getConfig("cellwork.access"));
+    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history,
+        new HttpApi.ControlPlane(switches, access, RateGovernance.start(testKit.system(), board, switches)));
     ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
         .toCompletableFuture().get();
     base = "http://127.0.0.1:" + binding.localAddress().getPort();
@@ -147,20 +159,120 @@ class HttpApiTest {
   }
 
   @Test
-  void engagedKillSwitchAnswers503NamingTheSwitch() throws Exception {
-    killSwitches.publish(KillSwitchView.of(List.of(
-        new KillSwitch("ks-7", Scope.parse("kind:fail"), Mode.REJECT_NEW, "test", "ops", System.currentTimeMillis(), 0))));
-    try {
-      HttpResponse<String> refused = post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"fail\",\"params\":{\"rate\":0.5}}");
-      assertEquals(503, refused.statusCode());
-      assertEquals("killed", json(refused).get("error").asText());
-      assertEquals("ks-7", json(refused).get("switch").asText());
-      assertTrue(refused.headers().firstValue("Retry-After").isPresent());
-      assertEquals(202, post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"echo\"}").statusCode(),
-          "other kinds still flow");
-    } finally {
-      killSwitches.publish(KillSwitchView.EMPTY);
+  void killSwitchesNeedATokenWithTheRightRoleAndEveryAttemptIsAudited() throws Exception {
+    HttpResponse<String> anonymous = get("/v1/killswitches");
+    assertEquals(401, anonymous.statusCode());
+    assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals(401, send("GET", "/v1/killswitches", null, "not-a-token").statusCode());
+    assertEquals(200, send("GET", "/v1/killswitches", null, "viewer-token").statusCode());
+    HttpResponse<String> tooLow = send("POST", "/v1/killswitches",
+        "{\"scope\":\"global\",\"mode\":\"hard_stop\",\"reason\":\"just looking\"}", "viewer-token");
+    assertEquals(403, tooLow.statusCode());
+    assertEquals("forbidden", json(tooLow).get("error").asText());
+
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      JsonNode audit = json(send("GET", "/v1/killswitches/audit", null, "viewer-token")).get("audit");
+      assertTrue(audit.toString().contains("\"denied\"") && audit.toString().contains("watcher"), audit.toString());
+      return null;
+    });
+  }
+
+  @Test
+  void anEngagedSwitchRefusesItsScopeWith503UntilReleased() throws Exception {
+    HttpResponse<String> engaged = send("POST", "/v1/killswitches",
+        "{\"scope\":\"kind:fail\",\"mode\":\"reject_new\",\"reason\":\"runaway fault injection\",\"ttlSeconds\":600}",
+        "operator-token");
+    assertEquals(201, engaged.statusCode(), engaged.body());
+    JsonNode killSwitch = json(engaged);
+    String id = killSwitch.get("id").asText();
+    assertEquals("ops-alice", killSwitch.get("operator").asText());
+    assertEquals(600, killSwitch.get("ttlSeconds").asInt());
+    assertEquals("/v1/killswitches/" + id, engaged.headers().firstValue("Location").orElseThrow());
+
+    HttpResponse<String> refused = post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"fail\",\"params\":{\"rate\":0.5}}");
+    assertEquals(503, refused.statusCode());
+    assertEquals("killed", json(refused).get("error").asText());
+    assertEquals(id, json(refused).get("switch").asText());
+    assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+    assertEquals(202, post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"echo\"}").statusCode(),
+        "other kinds still flow");
+
+    JsonNode listed = json(send("GET", "/v1/killswitches", null, "viewer-token")).get("killswitches");
+    assertEquals(id, listed.get(0).get("id").asText());
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      JsonNode appliedBy = json(send("GET", "/v1/killswitches", null, "viewer-token")).get("killswitches").get(0).get("appliedBy");
+      assertEquals(1, appliedBy.size(), "this node applied it");
+      return null;
+    });
+
+    assertEquals(200, send("DELETE", "/v1/killswitches/" + id, null, "operator-token").statusCode());
+    assertEquals(404, send("DELETE", "/v1/killswitches/" + id, null, "operator-token").statusCode());
+    assertEquals(202, post("/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"fail\",\"params\":{\"rate\":0.5}}").statusCode());
+  }
+
+  @Test
+  void aTenantPastItsRateCeilingIsSwitchedOffForTheCoolDown() throws Exception {
+    for (int i = 0; i < 100; i++) { // far above 20/s, within one or two reporting intervals
+      post("/v1/tasks", "{\"tenant\":\"flood\",\"key\":\"k" + i + "\",\"kind\":\"echo\"}");
     }
+    JsonNode engaged = testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      JsonNode switches = json(send("GET", "/v1/killswitches", null, "viewer-token")).get("killswitches");
+      assertEquals(1, switches.size(), switches.toString());
+      return switches.get(0);
+    });
+    assertEquals("tenant:flood", engaged.get("scope").asText());
+    assertTrue(engaged.get("reason").asText().matches("rate \\d+/s > 20/s"), engaged.get("reason").asText());
+    assertEquals("automation:rate-governor", engaged.get("operator").asText());
+    assertEquals(2, engaged.get("ttlSeconds").asInt(), "released after the cool-down");
+    assertEquals(503, post("/v1/tasks", "{\"tenant\":\"flood\",\"key\":\"more\",\"kind\":\"echo\"}").statusCode());
+    assertEquals(202, post("/v1/tasks", "{\"tenant\":\"calm\",\"key\":\"k\",\"kind\":\"echo\"}").statusCode());
+
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      JsonNode audit = json(send("GET", "/v1/killswitches/audit", null, "viewer-token")).get("audit");
+      assertTrue(audit.toString().contains("\"expired\"") && audit.toString().contains(engaged.get("id").asText()), audit.toString());
+      return null;
+    });
+    assertEquals(202, post("/v1/tasks", "{\"tenant\":\"flood\",\"key\":\"calm-again\",\"kind\":\"echo\"}").statusCode());
+  }
+
+  @Test
+  void badKillSwitchRequestsAre400NamingTheField() throws Exception {
+    for (String[] bad : new String[][] {
+        {"{\"scope\":\"planet:mars\",\"mode\":\"drain\",\"reason\":\"r\"}", "scope"},
+        {"{\"scope\":\"global\",\"mode\":\"explode\",\"reason\":\"r\"}", "mode"},
+        {"{\"scope\":\"global\",\"mode\":\"drain\"}", "reason"},
+        {"{\"scope\":\"global\",\"mode\":\"drain\",\"reason\":\"r\",\"ttlSeconds\":0}", "ttlSeconds"},
+        {"{\"scope\":\"global\",\"mode\":\"drain\",\"reason\":\"r\",\"by\":\"me\"}", "by"}}) {
+      HttpResponse<String> response = send("POST", "/v1/killswitches", bad[0], "operator-token");
+      assertEquals(400, response.statusCode(), bad[0]);
+      assertEquals(bad[1], json(response).get("field").asText());
+    }
+    assertEquals(0, json(send("GET", "/v1/killswitches", null, "viewer-token")).get("killswitches").size(),
+        "nothing was engaged");
+  }
+
+  @Test
+  void operatorsCanForceABreakerOpenWhichRefusesTheCellsWork() throws Exception {
+    JsonNode breakers = json(send("GET", "/v1/breakers", null, "viewer-token")).get("breakers");
+    assertEquals(8, breakers.size());
+    assertEquals("closed", breakers.get(0).get("state").asText());
+
+    int cell = json(post("/v1/tasks?wait=true", "{\"tenant\":\"brk\",\"key\":\"k\",\"kind\":\"echo\"}")).get("cell").asInt();
+    HttpResponse<String> opened = send("POST", "/v1/breakers/cell-" + cell + "/open", "", "operator-token");
+    assertEquals(200, opened.statusCode(), opened.body());
+    assertEquals("forced_open", json(opened).get("state").asText());
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      HttpResponse<String> refused = post("/v1/tasks", "{\"tenant\":\"brk\",\"key\":\"k\",\"kind\":\"echo\"}");
+      assertEquals(503, refused.statusCode(), "the open breaker engaged a cell:" + cell + " switch");
+      return null;
+    });
+    assertEquals(403, send("POST", "/v1/breakers/cell-" + cell + "/close", "", "viewer-token").statusCode());
+    assertEquals("closed", json(send("POST", "/v1/breakers/cell-" + cell + "/close", "", "operator-token")).get("state").asText());
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(202, post("/v1/tasks", "{\"tenant\":\"brk\",\"key\":\"k2\",\"kind\":\"echo\"}").statusCode());
+      return null;
+    });
+    assertEquals(404, send("POST", "/v1/breakers/cell-99/open", "", "operator-token").statusCode());
   }
 
   @Test
@@ -278,6 +390,16 @@ class HttpApiTest {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
