@@ -36,6 +36,27 @@ public final class ClusterControl {
     }
   }
 
+  /** What a {@code cellctl} run printed on standard output, and its exit code. */
+  public record ConsoleRun(int exitCode, String output) {}
+
+  /** Runs {@code bin/cellctl ARGS...} capturing its standard output (errors still show). */
+  public ConsoleRun cellctlCapturing(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/cellctl").toString());
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).directory(home.toFile())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new ConsoleRun(process.waitFor(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run bin/cellctl: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running bin/cellctl", e);
+    }
+  }
+
   public static Path home() {
     String home = System.getProperty("cellwork.home");
     return Path.of(home != null ? home : "").toAbsolutePath();

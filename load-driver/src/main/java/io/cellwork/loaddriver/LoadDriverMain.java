@@ -40,7 +40,7 @@ public final class LoadDriverMain {
             return started;
           }
         }
-        boolean ok = new Demo(api, System.out, Demo.DemoSize.DEFAULT).run();
+        boolean ok = new Demo(api, cluster, System.out, Demo.DemoSize.DEFAULT).run();
         System.out.println();
         System.out.println("Look further: bin/cellctl cluster status | bin/cellctl cells | curl " + url + "/metrics");
         System.out.println("Stop the cluster with: bin/cellctl cluster stop");

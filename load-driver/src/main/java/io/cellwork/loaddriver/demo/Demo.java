@@ -1,6 +1,7 @@
 package io.cellwork.loaddriver.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cellwork.loaddriver.ClusterControl;
 import io.cellwork.loaddriver.api.ApiResponse;
 import io.cellwork.loaddriver.api.CellworkApi;
 import io.cellwork.loaddriver.report.PhaseStats;
@@ -18,27 +19,30 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The main job in miniature: a short mixed workload through the HTTP API (transient echo,
- * durable sleeps, ledger transfers with an invariant check, a handful of bad requests) and a
- * readable account of what happened. Every id is prefixed with a run id, so runs never collide
- * with each other's idempotency keys or accounts.
+ * durable sleeps, ledger transfers with an invariant check, a kill switch engaged mid-run from
+ * the console, a handful of bad requests) and a readable account of what happened. Every id is
+ * prefixed with a run id, so runs never collide with each other's idempotency keys or accounts.
  */
 public final class Demo {
   private static final int ACCOUNTS = 20;
   private static final long OPENING_BALANCE = 10_000;
 
   private final CellworkApi api;
+  private final ClusterControl console;
   private final PrintStream out;
   private final String run;
   private final Random random = new Random();
   private final DemoSize size;
 
   /** How much work each phase does. */
-  public record DemoSize(int echoTasks, int sleepTasks, int transfers, int concurrency) {
-    public static final DemoSize DEFAULT = new DemoSize(2_000, 200, 400, 16);
+  public record DemoSize(int echoTasks, int sleepTasks, int transfers, int killedTasks, int refusedTasks, int concurrency) {
+    public static final DemoSize DEFAULT = new DemoSize(2_000, 200, 400, 120, 200, 16);
   }
 
-  public Demo(CellworkApi api, PrintStream out, DemoSize size) {
+  /** @param console the operator's console, for the kill switch mid-run */
+  public Demo(CellworkApi api, ClusterControl console, PrintStream out, DemoSize size) {
     this.api = api;
+    this.console = console;
     this.out = out;
     this.size = size;
     this.run = "demo-" + Long.toString(System.currentTimeMillis(), 36);
@@ -54,6 +58,8 @@ public final class Demo {
     PhaseStats sleep = drive("sleep 50 ms, durable", size.sleepTasks(), i ->
         task("sleep-" + i, "tenant-" + (i % 8), "key-" + i, "sleep", "durable", Map.of("millis", 50)));
     LedgerCheck ledger = runLedger();
+    KillSwitchDrill.Outcome drill = new KillSwitchDrill(api, console, run, size.concurrency())
+        .run(size.killedTasks(), size.refusedTasks());
     List<String[]> bad = badRequests();
 
     out.println();
@@ -70,6 +76,8 @@ public final class Demo {
     out.println("Ledger (" + ACCOUNTS + " accounts, " + ledger.transfers().sentCount() + " concurrent transfers): "
         + ledger.summary());
     out.println();
+    out.println(describe(drill));
+    out.println();
     TextTable errors = new TextTable("bad request", "HTTP", "error", "field", "message");
     bad.forEach(errors::row);
     errors.print(out);
@@ -79,7 +87,7 @@ public final class Demo {
     if (!allDone) {
       out.println("\nSome tasks did not end done: " + echo.outcomes() + " " + sleep.outcomes());
     }
-    return ledger.holds() && badOk && allDone;
+    return ledger.holds() && drill.holds() && badOk && allDone;
   }
 
   // ---- phases ----
@@ -176,6 +184,19 @@ public final class Demo {
     if (!"done".equals(response.body().path("status").asText())) {
       throw new IllegalStateException(what + " did not succeed: HTTP " + response.status() + " " + response.body());
     }
+  }
+
+  private static String describe(KillSwitchDrill.Outcome drill) {
+    if (drill.switchId() == null) {
+      return "Kill switch mid-run: `cellctl kill engage` failed -> VIOLATED";
+    }
+    return String.format("Kill switch mid-run: %d durable 20 s tasks of a runaway tenant accepted into one cell (running and"
+            + " queued); `cellctl kill engage --mode hard_stop` engaged %s; the next submission was refused %.0f ms after"
+            + " the command returned; %d of %d accepted tasks ended killed, %d of %d later submissions refused with 503;"
+            + " after `cellctl kill release` new work %s -> %s",
+        drill.acceptedBefore(), drill.switchId(), drill.firstRefusalMillis(), drill.killedBefore(), drill.acceptedBefore(),
+        drill.refused(), drill.submittedAfter(), drill.flowsAfterRelease() ? "ran" : "did NOT run",
+        drill.holds() ? "OK" : "VIOLATED");
   }
 
   private static String[] describe(String label, ApiResponse response) {
