@@ -35,7 +35,7 @@ public final class KillSwitches {
     Config replicatorConfig = ConfigFactory.parseMap(Map.of(
             "notify-subscribers-interval", settings.notifyInterval().toMillis() + "ms",
             "gossip-interval", settings.gossipInterval().toMillis() + "ms",
-            "durable.keys", List.of("killswitches", "killswitch-audit"),
+            "durable.keys", List.of("killswitches", "killswitch-audit-log"),
             "durable.lmdb.dir", Path.of(settings.durableDir(), node).toString()))
         .withFallback(config.getConfig("pekko.cluster.distributed-data"));
     ActorRef<Replicator.Command> replicator = system.systemActorOf(

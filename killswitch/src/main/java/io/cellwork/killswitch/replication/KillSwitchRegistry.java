@@ -31,8 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.apache.pekko.cluster.ddata.GSet;
-import org.apache.pekko.cluster.ddata.GSetKey;
+import org.apache.pekko.cluster.ddata.ORSet;
+import org.apache.pekko.cluster.ddata.ORSetKey;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.LWWMapKey;
@@ -58,9 +58,13 @@ import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistry.Command> {
 
   static final Key<LWWMap<String, KillSwitch>> SWITCHES = LWWMapKey.create("killswitches");
-  static final Key<GSet<AuditEntry>> AUDIT = GSetKey.create("killswitch-audit");
+  /** The most recent changes (a bounded window: all of it travels in gossip); every node also logs each. */
+  static final Key<ORSet<AuditEntry>> AUDIT = ORSetKey.create("killswitch-audit-log");
   /** Keys {@code <switch id>|<node>}: who enforces what. Not durable: rebuilt as nodes apply. */
   static final Key<LWWMap<String, String>> APPLIED = LWWMapKey.create("killswitch-applied");
+
+  private static final Comparator<AuditEntry> AUDIT_ORDER =
+      Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::switchId).thenComparing(AuditEntry::action);
 
   /** Every node's registry, so each can push changes to the others. */
   static final ServiceKey<Command> REGISTRIES = ServiceKey.create(Command.class, "killSwitchRegistry");
@@ -141,7 +145,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   private final String nodeName;
   private final SecureRandom random = new SecureRandom();
   private final ReplicatorMessageAdapter<Command, LWWMap<String, KillSwitch>> switchesAdapter;
-  private final ReplicatorMessageAdapter<Command, GSet<AuditEntry>> auditAdapter;
+  private final ReplicatorMessageAdapter<Command, ORSet<AuditEntry>> auditAdapter;
   private final ReplicatorMessageAdapter<Command, LWWMap<String, String>> appliedAdapter;
   private final EnforcedSwitches switches = new EnforcedSwitches();
   /** The registries of the other nodes, told of every engage and release directly. */
@@ -209,7 +213,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
       return new SwitchesChanged(Map.copyOf(((LWWMap<String, KillSwitch>) changed.dataValue()).getEntries()));
     }
     if (key.equals(AUDIT)) {
-      return new AuditChanged(List.copyOf(((GSet<AuditEntry>) changed.dataValue()).getElements()));
+      return new AuditChanged(List.copyOf(((ORSet<AuditEntry>) changed.dataValue()).getElements()));
     }
     if (key.equals(APPLIED)) {
       return new AppliedChanged(Map.copyOf(((LWWMap<String, String>) changed.dataValue()).getEntries()));
@@ -256,6 +260,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
         })
         .onMessage(AuditChanged.class, changed -> {
           audit = changed.entries();
+          trimAudit();
           return this;
         })
         .onMessage(AppliedChanged.class, changed -> {
@@ -337,7 +342,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
 
   private Behavior<Command> onGetAudit(GetAudit cmd) {
     List<AuditEntry> entries = new ArrayList<>(audit);
-    entries.sort(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::switchId));
+    entries.sort(AUDIT_ORDER);
     cmd.replyTo().tell(new Audit(entries));
     return this;
   }
@@ -391,9 +396,28 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   }
 
   private void record(AuditEntry entry) {
+    getContext().getLog().info("kill switch audit: {} {} {} mode {} by {} on {}: {}", entry.action(), entry.switchId(),
+        entry.scope(), entry.mode(), entry.operator(), entry.node(), entry.reason());
     auditAdapter.askUpdate(
-        replyTo -> new Replicator.Update<>(AUDIT, GSet.create(), writeAll(), replyTo,
-            set -> set.add(entry)),
+        replyTo -> new Replicator.Update<>(AUDIT, ORSet.create(), writeAll(), replyTo, set -> set.add(self, entry)),
+        response -> Ignored.INSTANCE);
+  }
+
+  /** Keeps the replicated audit to its most recent entries; any node may trim, removals are idempotent. */
+  private void trimAudit() {
+    int excess = audit.size() - settings.auditRetained();
+    if (excess <= 0) {
+      return;
+    }
+    List<AuditEntry> oldest = audit.stream().sorted(AUDIT_ORDER).limit(excess).toList();
+    auditAdapter.askUpdate(
+        replyTo -> new Replicator.Update<>(AUDIT, ORSet.create(), Replicator.writeLocal(), replyTo, set -> {
+          ORSet<AuditEntry> trimmed = set;
+          for (AuditEntry entry : oldest) {
+            trimmed = trimmed.remove(self, entry);
+          }
+          return trimmed;
+        }),
         response -> Ignored.INSTANCE);
   }
 
@@ -451,8 +475,16 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   }
 
 
-  /** Random 48-bit ids: never reused in practice, and unguessable for scripts that would race them. */
+  /**
+   * Random 48-bit ids, unguessable for scripts that would race them, and drawn again in the
+   * unlikely case this node has seen the id before (engaged now or in the audit).
+   */
   private String newId() {
-    return String.format("ks-%012x", random.nextLong() & 0xffffffffffffL);
+    while (true) {
+      String id = String.format("ks-%012x", random.nextLong() & 0xffffffffffffL);
+      if (switches.get(id) == null && audit.stream().noneMatch(entry -> entry.switchId().equals(id))) {
+        return id;
+      }
+    }
   }
 }

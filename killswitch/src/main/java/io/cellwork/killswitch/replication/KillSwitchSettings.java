@@ -3,9 +3,17 @@ package io.cellwork.killswitch.replication;
 import com.typesafe.config.Config;
 import java.time.Duration;
 
-/** {@code cellwork.killswitch.replication}: how switches spread, persist and expire. */
+/** {@code cellwork.killswitch}: how switches spread, persist, expire and are audited. */
 public record KillSwitchSettings(
-    boolean directWrite, boolean pushToPeers, Duration pushConfirmTimeout, Duration writeTimeout, Duration notifyInterval, Duration gossipInterval, String durableDir, Duration ttlSweepInterval) {
+    boolean directWrite,
+    boolean pushToPeers,
+    Duration pushConfirmTimeout,
+    Duration writeTimeout,
+    Duration notifyInterval,
+    Duration gossipInterval,
+    String durableDir,
+    Duration ttlSweepInterval,
+    int auditRetained) {
 
   public static KillSwitchSettings fromConfig(Config killswitch) {
     Config replication = killswitch.getConfig("replication");
@@ -17,6 +25,7 @@ public record KillSwitchSettings(
         replication.getDuration("notify-interval"),
         replication.getDuration("gossip-interval"),
         replication.getString("durable-dir"),
-        killswitch.getDuration("ttl-sweep-interval"));
+        killswitch.getDuration("ttl-sweep-interval"),
+        killswitch.getInt("audit-retained"));
   }
 }

@@ -152,6 +152,24 @@ class KillSwitchRegistryTest {
   }
 
   @Test
+  void theReplicatedAuditKeepsOnlyTheMostRecentEntries() {
+    TestProbe<KillSwitchRegistry.Switches> processed = testKit.createTestProbe();
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      registry.tell(new KillSwitchRegistry.RecordDenied("anonymous", "attempt " + i, "no bearer token"));
+      registry.tell(new KillSwitchRegistry.GetSwitches(processed.getRef()));
+      processed.receiveMessage(); // the entry is stamped with this second before the clock moves on
+    }
+    TestProbe<KillSwitchRegistry.Audit> probe = testKit.createTestProbe();
+    probe.awaitAssert(Duration.ofSeconds(3), () -> {
+      registry.tell(new KillSwitchRegistry.GetAudit(probe.getRef()));
+      List<String> kept = probe.receiveMessage().entries().stream().map(AuditEntry::scope).toList();
+      assertEquals(List.of("attempt 7", "attempt 8", "attempt 9", "attempt 10", "attempt 11"), kept, "audit-retained = 5");
+      return null;
+    });
+  }
+
+  @Test
   void idsAreNeverReused() {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 200; i++) {
