@@ -10,7 +10,10 @@ import java.util.Optional;
 public enum Mode implements KillSwitchWire {
   /** New work in scope is refused; queued and running work finishes. */
   REJECT_NEW,
-  /** Like reject_new; named separately so operators can say "let it drain" on purpose. */
+  /**
+   * Like reject_new, for an operator who wants the scope emptied: the cells report how many of
+   * its tasks are still queued or running ({@code pending}), down to "drained".
+   */
   DRAIN,
   /** New work is refused and queued or running work is cancelled (it ends {@code killed}). */
   HARD_STOP;

@@ -13,10 +13,18 @@ public sealed interface Scope extends KillSwitchWire {
 
   String wireName();
 
+  /** Whether a task there is in this scope; automation and model scopes cover no task. */
+  boolean covers(TaskTarget task);
+
   record Global() implements Scope {
     @Override
     public String wireName() {
       return "global";
+    }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return true;
     }
   }
 
@@ -29,12 +37,22 @@ public sealed interface Scope extends KillSwitchWire {
     public String wireName() {
       return "node:" + hostPort;
     }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return hostPort.equals(task.node());
+    }
   }
 
   record Cell(int cell) implements Scope {
     @Override
     public String wireName() {
       return "cell:" + cell;
+    }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return cell == task.cell();
     }
   }
 
@@ -43,12 +61,22 @@ public sealed interface Scope extends KillSwitchWire {
     public String wireName() {
       return "tenant:" + tenant;
     }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return tenant.equals(task.tenant());
+    }
   }
 
   record Kind(String kind) implements Scope {
     @Override
     public String wireName() {
       return "kind:" + kind;
+    }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return kind.equals(task.kind());
     }
   }
 
@@ -57,12 +85,22 @@ public sealed interface Scope extends KillSwitchWire {
     public String wireName() {
       return "automation:" + name;
     }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return false;
+    }
   }
 
   record Model(String name) implements Scope {
     @Override
     public String wireName() {
       return "model:" + name;
+    }
+
+    @Override
+    public boolean covers(TaskTarget task) {
+      return false;
     }
   }
 

@@ -1,8 +1,10 @@
 package io.cellwork.killswitch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,12 @@ class KillSwitchViewTest {
     for (String covering : List.of("global", "node:127.0.0.1:25520", "cell:3", "tenant:acme", "kind:echo")) {
       KillSwitchView view = KillSwitchView.of(List.of(engaged("s1", covering, Mode.REJECT_NEW, 0)));
       assertEquals("s1", view.covering(ACME_ECHO_ON_CELL_3, 1_000).id(), covering);
+      assertTrue(Scope.parse(covering).covers(ACME_ECHO_ON_CELL_3), covering);
     }
     for (String other : List.of("node:127.0.0.1:25521", "cell:4", "tenant:globex", "kind:cpu", "model:task-cost")) {
       KillSwitchView view = KillSwitchView.of(List.of(engaged("s1", other, Mode.HARD_STOP, 0)));
       assertNull(view.covering(ACME_ECHO_ON_CELL_3, 1_000), other);
+      assertFalse(Scope.parse(other).covers(ACME_ECHO_ON_CELL_3), other);
     }
   }
 

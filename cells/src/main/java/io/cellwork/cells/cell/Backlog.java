@@ -51,6 +51,10 @@ final class Backlog {
     });
   }
 
+  void forEach(Consumer<TaskRecord> action) {
+    queues.forEach(entry -> action.accept(entry.work().task()));
+  }
+
   boolean isEmpty() {
     return queues.isEmpty();
   }

@@ -151,7 +151,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       int retainedTasks,
       int openTransfers,
       int accounts,
-      BreakerStatus breaker)
+      BreakerStatus breaker,
+      Map<String, Integer> draining)
       implements CellworkSerializable {}
 
   // ---- wiring ----
@@ -605,8 +606,16 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
         journaled.tasks().size() + transients.size(),
         journaled.openTransfers().size(),
         journaled.balances().size(),
-        guard.breakerStatus()));
+        guard.breakerStatus(),
+        guard.draining(this::openTasks)));
     return Effect().none();
+  }
+
+  private List<TaskSpec> openTasks() {
+    List<TaskSpec> open = new ArrayList<>(backlog.size() + inFlight.size());
+    backlog.forEach(task -> open.add(task.spec()));
+    inFlight.values().forEach(work -> open.add(work.task().spec()));
+    return open;
   }
 
   // ---- timers ----

@@ -9,6 +9,10 @@ import io.cellwork.killswitch.TaskTarget;
 import io.cellwork.killswitch.breaker.BreakerStatus;
 import io.cellwork.killswitch.breaker.CellBreaker;
 import io.cellwork.killswitch.replication.KillSwitchRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -41,7 +45,36 @@ final class CellGuard {
     if (view.isEmpty()) {
       return null;
     }
-    return view.covering(new TaskTarget(nodeAddress, cellId, task.tenant(), task.kind()), env.clock().millis());
+    return view.covering(target(task), env.clock().millis());
+  }
+
+  /**
+   * For each engaged drain switch, how many of the cell's open (queued or running) tasks it
+   * covers: what is left before its scope is drained here.
+   */
+  Map<String, Integer> draining(Supplier<List<TaskSpec>> openTasks) {
+    KillSwitchView view = env.killSwitches().view();
+    if (view.isEmpty()) {
+      return Map.of();
+    }
+    long now = env.clock().millis();
+    List<TaskSpec> open = null;
+    Map<String, Integer> pending = new HashMap<>();
+    for (KillSwitch s : view.all()) {
+      if (s.mode() == Mode.DRAIN && s.isActiveAt(now)) {
+        open = open != null ? open : openTasks.get();
+        int covered = 0;
+        for (TaskSpec task : open) {
+          covered += s.scope().covers(target(task)) ? 1 : 0;
+        }
+        pending.put(s.id(), covered);
+      }
+    }
+    return pending;
+  }
+
+  private TaskTarget target(TaskSpec task) {
+    return new TaskTarget(nodeAddress, cellId, task.tenant(), task.kind());
   }
 
   /** A switch that cancels the task's queued or running work (a hard stop), or null. */

@@ -92,6 +92,13 @@ final class TaskQueues<T> {
     return size == 0;
   }
 
+  /** Hands every queued item to {@code action}, in queue order, changing nothing. */
+  void forEach(Consumer<T> action) {
+    for (ArrayDeque<T> queue : queues) {
+      queue.forEach(action);
+    }
+  }
+
   /** Removes every queued item matching {@code condition}, in queue order, handing each to {@code removed}. */
   int removeIf(Predicate<T> condition, Consumer<T> removed) {
     int count = 0;

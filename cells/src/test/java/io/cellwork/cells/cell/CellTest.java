@@ -248,10 +248,12 @@ class CellTest {
     engage(new KillSwitch("ks-drain", Scope.parse("tenant:acme"), Mode.DRAIN, "maintenance", "test", System.currentTimeMillis(), 0));
 
     assertEquals("ks-drain", submitExpecting(Rejected.class, task("new", "record", Priority.NORMAL, Durability.DURABLE)).detail());
+    assertEquals(Map.of("ks-drain", 2), status().draining(), "one running, one queued: not drained yet");
     work.open();
     assertEquals(TaskStatus.DONE, awaitFinal("gate").status());
     assertEquals(TaskStatus.DONE, awaitFinal("queued").status());
     assertEquals(List.of("queued"), work.started());
+    assertEquals(Map.of("ks-drain", 0), status().draining(), "drained");
   }
 
   @Test
@@ -284,6 +286,12 @@ class CellTest {
   private void engage(KillSwitch killSwitch) {
     cells.killSwitches().publish(KillSwitchView.of(List.of(killSwitch)));
     testKit.system().eventStream().tell(new EventStream.Publish<>(KillSwitchesChanged.INSTANCE));
+  }
+
+  private Cell.CellStatus status() {
+    TestProbe<Cell.CellStatus> probe = testKit.createTestProbe();
+    cells.ref(0).tell(new Cell.GetStatus(probe.getRef()));
+    return probe.receiveMessage();
   }
 
   private void occupyTheOnlySlot() {

@@ -42,7 +42,7 @@ class KryoSerializerTest {
         new Cell.Accepted(new TaskView("t", 4, TaskStatus.DONE, Map.of("n", 1L), null), false),
         new Cell.Rejected(Cell.RejectReason.QUEUE_FULL, 1500, "full"),
         new Cell.CellStatus(1, "127.0.0.1:25520", Map.of("critical", 1), 2, 3, 4, 5, 6,
-            new io.cellwork.killswitch.breaker.BreakerStatus("cell-1", "closed", -1f, -1f, 0)),
+            new io.cellwork.killswitch.breaker.BreakerStatus("cell-1", "closed", -1f, -1f, 0), Map.of("ks-1", 3)),
         Cell.WakeUp.INSTANCE)) {
       assertEquals(message, roundTrip(message), message.getClass().getSimpleName());
     }

@@ -69,11 +69,11 @@ final class KillCommand {
         client.out().println("No kill switch is engaged.");
         return;
       }
-      Table table = new Table("id", "scope", "mode", "reason", "operator", "engaged at", "expires at", "applied by");
+      Table table = new Table("id", "scope", "mode", "reason", "operator", "engaged at", "expires at", "applied by", "pending");
       for (JsonNode s : switches) {
         table.row(s.path("id").asText(), s.path("scope").asText(), s.path("mode").asText(), s.path("reason").asText(),
             s.path("operator").asText(), s.path("engagedAt").asText(), s.path("expiresAt").asText("-"),
-            joined(s.path("appliedBy")));
+            joined(s.path("appliedBy")), pending(s));
       }
       table.print(client.out());
     });
@@ -89,6 +89,16 @@ final class KillCommand {
       }
       table.print(client.out());
     });
+  }
+
+  /** A drain switch's progress: tasks of its scope still queued or running, or "drained". */
+  private static String pending(JsonNode killSwitch) {
+    if (!killSwitch.has("pending")) {
+      return "-";
+    }
+    int pending = killSwitch.path("pending").asInt();
+    String text = pending == 0 ? "drained" : Integer.toString(pending);
+    return killSwitch.path("pendingExact").asBoolean(true) ? text : text + " (some cells did not answer)";
   }
 
   private static String joined(JsonNode nodes) {

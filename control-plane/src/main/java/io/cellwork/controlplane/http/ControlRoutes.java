@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -62,13 +63,40 @@ final class ControlRoutes {
 
   CompletionStage<HttpResponse> list(Optional<String> authorization) {
     authorize(authorization, Role.VIEWER, "GET /v1/killswitches");
-    return ask(KillSwitchRegistry.GetSwitches::new).thenApply(switches -> {
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (SwitchState state : switches.switches()) {
-        list.add(document(state.killSwitch(), state.appliedAt()));
-      }
-      return responses.json(200, Map.of("killswitches", list));
+    return ask(KillSwitchRegistry.GetSwitches::new).thenCompose(switches -> {
+      boolean draining = switches.switches().stream().anyMatch(s -> s.killSwitch().mode() == Mode.DRAIN);
+      CompletionStage<List<Cell.CellStatus>> cellStatuses =
+          draining ? cells.statuses() : CompletableFuture.completedFuture(List.of());
+      return cellStatuses.thenApply(statuses -> {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SwitchState state : switches.switches()) {
+          Map<String, Object> document = document(state.killSwitch(), state.appliedAt());
+          if (state.killSwitch().mode() == Mode.DRAIN) {
+            addDrainProgress(document, state.killSwitch().id(), statuses);
+          }
+          list.add(document);
+        }
+        return responses.json(200, Map.of("killswitches", list));
+      });
     });
+  }
+
+  /**
+   * How much of a drain switch's scope is still queued or running, summed over the cells;
+   * {@code pendingExact} is false when some cell did not answer in time.
+   */
+  private static void addDrainProgress(Map<String, Object> document, String id, List<Cell.CellStatus> statuses) {
+    int pending = 0;
+    boolean everyCellAnswered = true;
+    for (Cell.CellStatus status : statuses) {
+      if (status == null) {
+        everyCellAnswered = false;
+      } else {
+        pending += status.draining().getOrDefault(id, 0);
+      }
+    }
+    document.put("pending", pending);
+    document.put("pendingExact", everyCellAnswered);
   }
 
   CompletionStage<HttpResponse> engage(Optional<String> authorization, byte[] body) {

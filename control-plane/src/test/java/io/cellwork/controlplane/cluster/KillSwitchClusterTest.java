@@ -45,6 +45,8 @@ class KillSwitchClusterTest {
   private static final Pattern ENGAGED = Pattern.compile("Engaged (ks-[0-9a-f]+)");
   /** More than a cell runs at once (max-in-flight 64), all on one key: the rest queue. */
   private static final int STUCK_TASKS = 100;
+  /** Spread over many keys, so their cells live on all three nodes. */
+  private static final int DRAINED_TASKS = 30;
   /** Generous: the figure itself comes from bin/bench-killswitch; this only catches "never". */
   private static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(2);
   /** Gossip (every second) brings a change to nodes that missed the direct write. */
@@ -123,6 +125,34 @@ class KillSwitchClusterTest {
     }
   }
 
+  @Test
+  @Order(3)
+  void drainLetsQueuedWorkFinishAndShowsWhenTheScopeIsEmpty() throws Exception {
+    String drained = "drained-" + System.currentTimeMillis();
+    try (Traffic traffic = new Traffic(cluster.urls(0, 1, 2), 8)) {
+      List<Future<JsonNode>> acknowledged = new ArrayList<>();
+      for (int i = 0; i < DRAINED_TASKS; i++) {
+        acknowledged.add(traffic.submitUntilAccepted(Map.of("id", "d-" + i, "tenant", drained, "key", "k-" + i,
+            "kind", "sleep", "durability", "durable", "params", Map.of("millis", 4_000))));
+      }
+      for (Future<JsonNode> ack : acknowledged) {
+        ack.get(1, TimeUnit.MINUTES);
+      }
+      String id = engage("tenant:" + drained, "drain", "maintenance of this tenant's backend");
+      awaitRefused(cluster.urls(1).get(0), task(drained, "late", "echo", false), id);
+      String listed = console.run("kill", "list").out();
+      String row = listed.lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow();
+      assertTrue(row.matches(".*\\s([1-9]|[1-9][0-9])$"), "tasks still pending across the cells:\n" + listed);
+
+      for (int i = 0; i < DRAINED_TASKS; i++) {
+        assertEquals("done", ClusterChecks.awaitFinal(traffic, "d-" + i, drained, "k-" + i).path("status").asText());
+      }
+      String after = console.run("kill", "list").out();
+      assertTrue(after.lines().anyMatch(line -> line.startsWith(id) && line.endsWith("drained")), after);
+      assertEquals(0, console.run("kill", "release", id).exitCode());
+    }
+  }
+
   /**
    * Nodes 1 and 2 frozen (SIGSTOP) cut node 0 off from the majority. An engage there is enforced
    * on node 0 before the call even returns (the call waits for confirmations that cannot come),
@@ -130,19 +160,23 @@ class KillSwitchClusterTest {
    * detection plus the split brain resolver's stable-after, so nobody is downed.
    */
   @Test
-  @Order(3)
+  @Order(4)
   void anEngageOnACutOffNodeAppliesThereAtOnceAndConvergesAfterwards() throws Exception {
     String cutOffTenant = "cut-off-" + System.currentTimeMillis();
+    String key = keyWhoseCellLivesOn(0, cutOffTenant); // so asking node 0 never waits on a frozen node
     List<Long> frozen = List.of(cluster.pid(1), cluster.pid(2));
     CompletableFuture<Console.Run> engaging = null;
+    String refusedBy = null;
     boolean refusedBeforeTheCallReturned = false;
     try {
       signal("STOP", frozen);
       engaging = CompletableFuture.supplyAsync(() ->
           console.run("kill", "engage", "--scope", "tenant:" + cutOffTenant, "--mode", "reject_new", "--reason", "cut off"));
       while (!engaging.isDone()) {
-        if (submit(cluster.urls(0).get(0), task(cutOffTenant, "k", "echo", false)).statusCode() == 503) {
+        HttpResponse<String> answer = submit(cluster.urls(0).get(0), task(cutOffTenant, key, "echo", false));
+        if (answer.statusCode() == 503) {
           refusedBeforeTheCallReturned = !engaging.isDone();
+          refusedBy = mapper.readTree(answer.body()).path("switch").asText();
           break;
         }
         Thread.sleep(10);
@@ -155,14 +189,15 @@ class KillSwitchClusterTest {
     Console.Run run = engaging.get();
     assertTrue(run.out().contains("not every node confirmed"), run.exitCode() + " " + run.out() + run.err());
     String id = idIn(run);
+    assertEquals(id, refusedBy, "refused by the new switch");
     for (String node : cluster.urls(1, 2)) {
-      awaitRefused(node, task(cutOffTenant, "k", "echo", false), id, CONVERGENCE_LIMIT);
+      awaitRefused(node, task(cutOffTenant, key, "echo", false), id, CONVERGENCE_LIMIT);
     }
     assertEquals(0, console.run("kill", "release", id).exitCode());
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void switchesAndTheirAuditSurviveAFullClusterRestart() throws Exception {
     cluster.cluster().stop(Duration.ofSeconds(60));
     cluster.start(3, Journal.H2);
@@ -178,7 +213,7 @@ class KillSwitchClusterTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theConsoleRefusesAWrongTokenAndBadInputWithItsExitCodes() throws Exception {
     Path wrongToken = var.resolve("wrong.token");
     Files.writeString(wrongToken, "not-the-token");
@@ -202,6 +237,25 @@ class KillSwitchClusterTest {
     Matcher id = ENGAGED.matcher(run.out());
     assertTrue(id.find(), run.out() + run.err());
     return id.group(1);
+  }
+
+  /** A key of {@code tenant} whose cell is hosted by node {@code node} (found by trying keys). */
+  private String keyWhoseCellLivesOn(int node, String tenant) throws Exception {
+    String url = cluster.urls(0).get(0);
+    JsonNode cells = mapper.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/v1/cells")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body()).path("cells");
+    for (int i = 0; i < 1_000; i++) {
+      String key = "probe-" + i;
+      HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/tasks?wait=true"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(
+              Map.of("tenant", tenant, "key", key, "kind", "echo")))).build(), HttpResponse.BodyHandlers.ofString());
+      int cell = mapper.readTree(done.body()).path("cell").asInt();
+      if (cells.get(cell).path("node").asText().equals(cluster.address(node))) {
+        return key;
+      }
+    }
+    throw new AssertionError("no key of " + tenant + " lands on node " + node);
   }
 
   private static void signal(String signal, List<Long> pids) throws Exception {
