@@ -71,7 +71,7 @@ public final class Cells {
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseBeforeClusterShutdown(), "stop-cell-keeper",
         () -> AskPattern.ask(keeper, CellKeeper.Stop::new, settings.askTimeout(), system.scheduler()));
-    return new CellsClient(
-        router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext(), killSwitches);
+    return new CellsClient(router, directory, new TaskCatalog(kinds), settings.askTimeout(), system.executionContext(),
+        killSwitches, settings.cell().retryAfterMin());
   }
 }

@@ -32,15 +32,18 @@ public final class CellsClient {
   private final Duration askTimeout;
   private final Executor executor;
   private final KillSwitchBoard killSwitches;
+  /** The retry hint with a refusal by a switch: the cells' shortest, as they give it too. */
+  private final Duration killedRetryAfter;
 
   CellsClient(CellRouter router, ShardedCellDirectory directory, TaskCatalog catalog, Duration askTimeout,
-      Executor executor, KillSwitchBoard killSwitches) {
+      Executor executor, KillSwitchBoard killSwitches, Duration killedRetryAfter) {
     this.router = router;
     this.directory = directory;
     this.catalog = catalog;
     this.askTimeout = askTimeout;
     this.executor = executor;
     this.killSwitches = killSwitches;
+    this.killedRetryAfter = killedRetryAfter;
   }
 
   public int cellFor(String tenant, String key) {
@@ -70,7 +73,8 @@ public final class CellsClient {
     if (!view.isEmpty()) {
       KillSwitch engaged = view.covering(new TaskTarget(ANY_NODE, cell, task.tenant(), task.kind()), System.currentTimeMillis());
       if (engaged != null) {
-        return CompletableFuture.completedFuture(new Cell.Rejected(Cell.RejectReason.KILL_SWITCH, 1000, engaged.id()));
+        return CompletableFuture.completedFuture(
+            new Cell.Rejected(Cell.RejectReason.KILL_SWITCH, killedRetryAfter.toMillis(), engaged.id()));
       }
     }
     return onExecutor(directory.ref(cell).ask(replyTo -> new Cell.Submit(task, awaitCompletion, replyTo), timeout));
