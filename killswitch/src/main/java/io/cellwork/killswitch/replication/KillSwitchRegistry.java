@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +29,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.ddata.ORSet;
-import org.apache.pekko.cluster.ddata.ORSetKey;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.LWWMapKey;
@@ -58,13 +54,6 @@ import org.apache.pekko.cluster.ddata.typed.javadsl.ReplicatorMessageAdapter;
 public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistry.Command> {
 
   static final Key<LWWMap<String, KillSwitch>> SWITCHES = LWWMapKey.create("killswitches");
-  /** The most recent changes (a bounded window: all of it travels in gossip); every node also logs each. */
-  static final Key<ORSet<AuditEntry>> AUDIT = ORSetKey.create("killswitch-audit-log");
-  /** Keys {@code <switch id>|<node>}: who enforces what. Not durable: rebuilt as nodes apply. */
-  static final Key<LWWMap<String, String>> APPLIED = LWWMapKey.create("killswitch-applied");
-
-  private static final Comparator<AuditEntry> AUDIT_ORDER =
-      Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::switchId).thenComparing(AuditEntry::action);
 
   /** Every node's registry, so each can push changes to the others. */
   static final ServiceKey<Command> REGISTRIES = ServiceKey.create(Command.class, "killSwitchRegistry");
@@ -145,15 +134,11 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   private final String nodeName;
   private final SecureRandom random = new SecureRandom();
   private final ReplicatorMessageAdapter<Command, LWWMap<String, KillSwitch>> switchesAdapter;
-  private final ReplicatorMessageAdapter<Command, ORSet<AuditEntry>> auditAdapter;
-  private final ReplicatorMessageAdapter<Command, LWWMap<String, String>> appliedAdapter;
+  private final AuditTrail audit;
+  private final ConvergenceNotes convergence;
   private final EnforcedSwitches switches = new EnforcedSwitches();
   /** The registries of the other nodes, told of every engage and release directly. */
   private Set<ActorRef<Command>> peers = Set.of();
-  /** Switches this node has recorded as applied in the convergence view. */
-  private final Set<String> appliedHere = new HashSet<>();
-  private List<AuditEntry> audit = List.of();
-  private Map<String, String> applied = Map.of();
   private boolean loaded;
   private boolean changeSeen;
   private final List<ActorRef<Loaded>> awaitingLoad = new ArrayList<>();
@@ -173,15 +158,17 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     // must not race that answer: an adapter timeout fails this actor.
     Duration unanswered = settings.writeTimeout().multipliedBy(2);
     this.switchesAdapter = new ReplicatorMessageAdapter<>(ctx, replicator, unanswered);
-    this.auditAdapter = new ReplicatorMessageAdapter<>(ctx, replicator, unanswered);
-    this.appliedAdapter = new ReplicatorMessageAdapter<>(ctx, replicator, unanswered);
+    this.audit = new AuditTrail(new ReplicatorMessageAdapter<>(ctx, replicator, unanswered), self, writeAll(),
+        settings.auditRetained(), ctx.getLog(), Ignored.INSTANCE);
+    this.convergence = new ConvergenceNotes(
+        new ReplicatorMessageAdapter<>(ctx, replicator, unanswered), self, nodeName, clock, Ignored.INSTANCE);
     // One adapter for all three keys: message adapters are per message class, so one per key
     // would replace each other and hand every change to the last one.
     ActorRef<Replicator.SubscribeResponse<ReplicatedData>> changes =
         ctx.messageAdapter(responseClass(), KillSwitchRegistry::fromReplicator);
     subscribe(replicator, SWITCHES, changes);
-    subscribe(replicator, AUDIT, changes);
-    subscribe(replicator, APPLIED, changes);
+    subscribe(replicator, AuditTrail.KEY, changes);
+    subscribe(replicator, ConvergenceNotes.KEY, changes);
     ctx.getSystem().receptionist().tell(Receptionist.register(REGISTRIES, ctx.getSelf()));
     ctx.getSystem().receptionist().tell(Receptionist.subscribe(REGISTRIES,
         ctx.messageAdapter(Receptionist.Listing.class, listing -> new PeersChanged(listing.getServiceInstances(REGISTRIES)))));
@@ -212,10 +199,10 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     if (key.equals(SWITCHES)) {
       return new SwitchesChanged(Map.copyOf(((LWWMap<String, KillSwitch>) changed.dataValue()).getEntries()));
     }
-    if (key.equals(AUDIT)) {
+    if (key.equals(AuditTrail.KEY)) {
       return new AuditChanged(List.copyOf(((ORSet<AuditEntry>) changed.dataValue()).getElements()));
     }
-    if (key.equals(APPLIED)) {
+    if (key.equals(ConvergenceNotes.KEY)) {
       return new AppliedChanged(Map.copyOf(((LWWMap<String, String>) changed.dataValue()).getEntries()));
     }
     return Ignored.INSTANCE;
@@ -259,12 +246,11 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
           return this;
         })
         .onMessage(AuditChanged.class, changed -> {
-          audit = changed.entries();
-          trimAudit();
+          audit.replicated(changed.entries());
           return this;
         })
         .onMessage(AppliedChanged.class, changed -> {
-          applied = changed.applied();
+          convergence.replicated(changed.applied());
           return this;
         })
         .onMessage(EngageWritten.class, written -> {
@@ -305,7 +291,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
         replyTo -> new Replicator.Update<>(SWITCHES, LWWMap.create(), writeAll(), replyTo,
             map -> map.put(self, engaged.id(), engaged)),
         response -> new EngageWritten(new Engaged(engaged, confirmedByAll(response)), cmd.replyTo()));
-    record(new AuditEntry(Instant.ofEpochMilli(now).toString(), "engaged", engaged.id(), engaged.scope().wireName(),
+    audit.record(new AuditEntry(Instant.ofEpochMilli(now).toString(), "engaged", engaged.id(), engaged.scope().wireName(),
         engaged.mode().wireName(), engaged.reason(), engaged.operator(), nodeName));
     return this;
   }
@@ -322,7 +308,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     switchesAdapter.askUpdate(
         replyTo -> new Replicator.Update<>(SWITCHES, LWWMap.create(), writeAll(), replyTo, map -> map.remove(self, cmd.id())),
         response -> new ReleaseWritten(new Released(cmd.id(), true, confirmedByAll(response)), cmd.replyTo()));
-    record(new AuditEntry(Instant.ofEpochMilli(clock.millis()).toString(), "released", released.id(),
+    audit.record(new AuditEntry(Instant.ofEpochMilli(clock.millis()).toString(), "released", released.id(),
         released.scope().wireName(), released.mode().wireName(), released.reason(), cmd.operator(), nodeName));
     return this;
   }
@@ -332,7 +318,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     List<SwitchState> states = new ArrayList<>();
     for (KillSwitch s : switches.current().values()) {
       if (s.isActiveAt(now)) {
-        states.add(new SwitchState(s, appliedAt(s.id())));
+        states.add(new SwitchState(s, convergence.appliedAt(s.id())));
       }
     }
     states.sort(Comparator.comparingLong((SwitchState s) -> s.killSwitch().engagedAt()).thenComparing(s -> s.killSwitch().id()));
@@ -341,14 +327,12 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   }
 
   private Behavior<Command> onGetAudit(GetAudit cmd) {
-    List<AuditEntry> entries = new ArrayList<>(audit);
-    entries.sort(AUDIT_ORDER);
-    cmd.replyTo().tell(new Audit(entries));
+    cmd.replyTo().tell(new Audit(audit.entries()));
     return this;
   }
 
   private Behavior<Command> onRecordDenied(RecordDenied cmd) {
-    record(new AuditEntry(Instant.ofEpochMilli(clock.millis()).toString(), "denied", "-", cmd.attempted(), "-",
+    audit.record(new AuditEntry(Instant.ofEpochMilli(clock.millis()).toString(), "denied", "-", cmd.attempted(), "-",
         cmd.why(), cmd.operator(), nodeName));
     return this;
   }
@@ -363,7 +347,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
           replyTo -> new Replicator.Update<>(SWITCHES, LWWMap.create(), Replicator.writeLocal(), replyTo,
               map -> map.remove(self, s.id())),
           response -> Ignored.INSTANCE);
-      record(new AuditEntry(Instant.ofEpochMilli(s.expiresAt()).toString(), "expired", s.id(), s.scope().wireName(),
+      audit.record(new AuditEntry(Instant.ofEpochMilli(s.expiresAt()).toString(), "expired", s.id(), s.scope().wireName(),
           s.mode().wireName(), s.reason(), s.operator(), "ttl"));
     }
     List<KillSwitch> unconfirmed = switches.dropUnconfirmedSince(now - settings.pushConfirmTimeout().toMillis());
@@ -395,32 +379,6 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     return settings.directWrite() && response instanceof Replicator.UpdateSuccess;
   }
 
-  private void record(AuditEntry entry) {
-    getContext().getLog().info("kill switch audit: {} {} {} mode {} by {} on {}: {}", entry.action(), entry.switchId(),
-        entry.scope(), entry.mode(), entry.operator(), entry.node(), entry.reason());
-    auditAdapter.askUpdate(
-        replyTo -> new Replicator.Update<>(AUDIT, ORSet.create(), writeAll(), replyTo, set -> set.add(self, entry)),
-        response -> Ignored.INSTANCE);
-  }
-
-  /** Keeps the replicated audit to its most recent entries; any node may trim, removals are idempotent. */
-  private void trimAudit() {
-    int excess = audit.size() - settings.auditRetained();
-    if (excess <= 0) {
-      return;
-    }
-    List<AuditEntry> oldest = audit.stream().sorted(AUDIT_ORDER).limit(excess).toList();
-    auditAdapter.askUpdate(
-        replyTo -> new Replicator.Update<>(AUDIT, ORSet.create(), Replicator.writeLocal(), replyTo, set -> {
-          ORSet<AuditEntry> trimmed = set;
-          for (AuditEntry entry : oldest) {
-            trimmed = trimmed.remove(self, entry);
-          }
-          return trimmed;
-        }),
-        response -> Ignored.INSTANCE);
-  }
-
   /** Installs the current switches as this node's view, and notes which ones this node now enforces. */
   private void publish() {
     long now = clock.millis();
@@ -432,48 +390,8 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
     }
     board.publish(KillSwitchView.of(active));
     getContext().getSystem().eventStream().tell(new EventStream.Publish<>(KillSwitchesChanged.INSTANCE));
-    recordApplied(active);
+    convergence.enforcing(active, id -> switches.get(id) == null);
   }
-
-  /**
-   * Notes (once) when this node started enforcing each switch, and withdraws its notes for
-   * switches that are gone, so the convergence view does not grow without end.
-   */
-  private void recordApplied(List<KillSwitch> active) {
-    String appliedNow = clock.instant().toString();
-    for (KillSwitch s : active) {
-      if (appliedHere.add(s.id())) {
-        String key = s.id() + "|" + nodeName;
-        appliedAdapter.askUpdate(
-            replyTo -> new Replicator.Update<>(APPLIED, LWWMap.create(), Replicator.writeLocal(), replyTo,
-                map -> map.put(self, key, appliedNow)),
-            response -> Ignored.INSTANCE);
-      }
-    }
-    for (Iterator<String> ids = appliedHere.iterator(); ids.hasNext(); ) {
-      String id = ids.next();
-      if (switches.get(id) == null) {
-        ids.remove();
-        String key = id + "|" + nodeName;
-        appliedAdapter.askUpdate(
-            replyTo -> new Replicator.Update<>(APPLIED, LWWMap.create(), Replicator.writeLocal(), replyTo,
-                map -> map.remove(self, key)),
-            response -> Ignored.INSTANCE);
-      }
-    }
-  }
-
-  private Map<String, String> appliedAt(String switchId) {
-    Map<String, String> nodes = new HashMap<>();
-    String prefix = switchId + "|";
-    applied.forEach((key, at) -> {
-      if (key.startsWith(prefix)) {
-        nodes.put(key.substring(prefix.length()), at);
-      }
-    });
-    return nodes;
-  }
-
 
   /**
    * Random 48-bit ids, unguessable for scripts that would race them, and drawn again in the
@@ -482,7 +400,7 @@ public final class KillSwitchRegistry extends AbstractBehavior<KillSwitchRegistr
   private String newId() {
     while (true) {
       String id = String.format("ks-%012x", random.nextLong() & 0xffffffffffffL);
-      if (switches.get(id) == null && audit.stream().noneMatch(entry -> entry.switchId().equals(id))) {
+      if (switches.get(id) == null && !audit.mentions(id)) {
         return id;
       }
     }
