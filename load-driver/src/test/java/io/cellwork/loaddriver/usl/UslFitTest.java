@@ -50,6 +50,30 @@ class UslFitTest {
   }
 
   @Test
+  void recoversParametersWhenTheSweepDoesNotStartAtOne() {
+    // λ₀ = X(4)/4 underestimates λ here, so the optimizer, not the start, must find it.
+    List<UslPoint> points = new ArrayList<>();
+    for (int n = 4; n <= 128; n *= 2) {
+      points.add(new UslPoint(n, UslFit.throughput(LAMBDA, ALPHA, BETA, n)));
+    }
+    UslFitResult fit = UslFit.fit(points);
+    assertTrue(fit.supported(), fit.reason());
+    assertEquals(ALPHA, fit.alpha(), 1e-6);
+    assertEquals(BETA, fit.beta(), 1e-8);
+    assertEquals(LAMBDA, fit.lambda(), 1e-3);
+  }
+
+  @Test
+  void notesWhenThePeakIsExtrapolated() {
+    List<UslPoint> points = List.of(new UslPoint(1, 1000), new UslPoint(2, UslFit.throughput(1000, 0.05, 0.002, 2)),
+        new UslPoint(4, UslFit.throughput(1000, 0.05, 0.002, 4)), new UslPoint(8, UslFit.throughput(1000, 0.05, 0.002, 8)));
+    UslFitResult fit = UslFit.fit(points);
+    assertTrue(fit.supported(), fit.reason());
+    assertTrue(fit.reason().contains("beyond the largest measured n (8)"), fit.reason());
+    assertEquals(fit.predict(fit.nStar()), fit.peakThroughput(), 1e-9);
+  }
+
+  @Test
   void linearScalingHasNoFinitePeak() {
     List<UslPoint> points = List.of(new UslPoint(1, 100), new UslPoint(2, 200), new UslPoint(4, 400), new UslPoint(8, 800));
     UslFitResult fit = UslFit.fit(points);
