@@ -1,8 +1,12 @@
 package io.cellwork.intelligence.feedback;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
 /**
  * Settings of the holdout slice and the feedback-loop test; the defaults are those of
- * {@code cellwork.intelligence.feedback} in reference.conf.
+ * {@code cellwork.intelligence.feedback} in reference.conf. Validated on
+ * construction.
  *
  * @param holdoutFraction share of tasks served without the model (the holdout slice)
  * @param holdoutSalt salt of the holdout hash; a new salt draws an independent slice
@@ -19,11 +23,7 @@ public record FeedbackSettings(
     long minSamplesPerArm,
     double mixtureScale) {
 
-  public static final double DEFAULT_HOLDOUT_FRACTION = 0.05;
-  public static final long DEFAULT_HOLDOUT_SALT = 0x5eed_cafeL;
-  public static final double DEFAULT_ALPHA = 0.01;
-  public static final long DEFAULT_MIN_SAMPLES_PER_ARM = 50;
-  public static final double DEFAULT_MIXTURE_SCALE = 0.3;
+  public static final String PATH = "cellwork.intelligence.feedback";
 
   public FeedbackSettings {
     if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
@@ -40,13 +40,20 @@ public record FeedbackSettings(
     }
   }
 
-  public static FeedbackSettings defaults() {
+  /** Reads {@value #PATH} from a full configuration (falling back to the reference.conf). */
+  public static FeedbackSettings create(Config config) {
+    Config feedback = config.withFallback(ConfigFactory.defaultReference()).getConfig(PATH);
     return new FeedbackSettings(
-        DEFAULT_HOLDOUT_FRACTION,
-        DEFAULT_HOLDOUT_SALT,
-        DEFAULT_ALPHA,
-        DEFAULT_MIN_SAMPLES_PER_ARM,
-        DEFAULT_MIXTURE_SCALE);
+        feedback.getDouble("holdout-fraction"),
+        feedback.getLong("holdout-salt"),
+        feedback.getDouble("alpha"),
+        feedback.getLong("min-samples-per-arm"),
+        feedback.getDouble("mixture-scale"));
+  }
+
+  /** The values of this module's reference.conf. */
+  public static FeedbackSettings defaults() {
+    return create(ConfigFactory.defaultReference());
   }
 
   public FeedbackSettings withHoldoutFraction(double fraction) {
