@@ -87,10 +87,20 @@ public final class FeedbackLoopDetector {
 
   /** Forgets everything: a new test starts (e.g. after the model was replaced). */
   public void reset() {
-    outcomes = new MixtureSprt(settings.minSamplesPerArm(), settings.mixtureScale());
-    errors = new MixtureSprt(settings.minSamplesPerArm(), settings.mixtureScale());
+    outcomes = new MixtureSprt(settings.minSamplesPerArm(), settings.mixtureScale(), x -> x);
+    errors = new MixtureSprt(settings.minSamplesPerArm(), settings.mixtureScale(), FeedbackLoopDetector::errorScale);
     observations = 0;
     alarmAt = -1;
+  }
+
+  /**
+   * Errors are compared on the square-root scale: absolute errors are right-skewed (half-normal
+   * like), which with a small holdout arm makes the normal approximation anti-conservative (we
+   * measured ~1.5x the nominal false-alarm rate on raw errors); their square root is nearly
+   * symmetric. A negative error is not an error: NaN, skipped.
+   */
+  static double errorScale(double error) {
+    return error >= 0 ? Math.sqrt(error) : Double.NaN;
   }
 
   private double perMetricAlpha() {

@@ -1,5 +1,7 @@
 package io.cellwork.intelligence.feedback;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * An always-valid two-sample test for a difference in means: the normal-mixture sequential
  * probability ratio test (mSPRT) of Johari, Pekelis and Walsh ("Always valid inference", 2017),
@@ -23,11 +25,19 @@ package io.cellwork.intelligence.feedback;
 final class MixtureSprt {
   private final long minPerArm;
   private final double mixtureScale;
+  private final DoubleUnaryOperator scale;
   private final Welford holdout = new Welford();
   private final Welford served = new Welford();
+  private final Welford rawHoldout = new Welford();
+  private final Welford rawServed = new Welford();
   private double pValue = 1.0;
 
-  MixtureSprt(long minPerArm, double mixtureScale) {
+  /**
+   * @param scale the monotone transform the means are compared on (e.g. a square root that makes
+   *     skewed absolute errors nearly symmetric, so the normal approximation holds at small n);
+   *     any transform keeps the null "both arms have the same distribution" valid
+   */
+  MixtureSprt(long minPerArm, double mixtureScale, DoubleUnaryOperator scale) {
     if (minPerArm < 2) {
       throw new IllegalArgumentException("minPerArm must be >= 2, was " + minPerArm);
     }
@@ -36,13 +46,16 @@ final class MixtureSprt {
     }
     this.minPerArm = minPerArm;
     this.mixtureScale = mixtureScale;
+    this.scale = scale;
   }
 
   /** Adds one sample to its arm and updates the always-valid p-value. */
-  void add(boolean isHoldout, double x) {
-    if (!Double.isFinite(x)) {
+  void add(boolean isHoldout, double raw) {
+    double x = scale.applyAsDouble(raw);
+    if (!Double.isFinite(raw) || !Double.isFinite(x)) {
       return;
     }
+    (isHoldout ? rawHoldout : rawServed).add(raw);
     (isHoldout ? holdout : served).add(x);
     if (holdout.n < minPerArm || served.n < minPerArm) {
       return;
@@ -65,9 +78,10 @@ final class MixtureSprt {
     return pValue;
   }
 
+  /** Arm sizes and means on the raw scale (what a reader expects), with the p-value. */
   FeedbackEvidence evidence(String metric) {
-    return new FeedbackEvidence(
-        metric, holdout.n, holdout.mean, served.n, served.mean, served.mean - holdout.mean, pValue);
+    return new FeedbackEvidence(metric, rawHoldout.n, rawHoldout.mean, rawServed.n, rawServed.mean,
+        rawServed.mean - rawHoldout.mean, pValue);
   }
 
   /** Running mean and sum of squared deviations (Welford), numerically stable. */
