@@ -56,6 +56,19 @@ public final class GuardSimulation {
   }
 
   public SimulationResult run() {
+    return runWithDetail().result();
+  }
+
+  /**
+   * The result plus what only a study of the detectors needs.
+   *
+   * @param result what {@code cellctl guard simulate} prints
+   * @param naiveCorrelationAlarmAfter tasks from the change point until the naive check first fired,
+   *     null if never
+   */
+  public record Detailed(SimulationResult result, Long naiveCorrelationAlarmAfter) {}
+
+  public Detailed runWithDetail() {
     World world = settings.world();
     SplittableRandom random = new SplittableRandom(settings.seed());
     HoldoutSlice slice = feedbackSettings.holdoutSlice();
@@ -86,11 +99,12 @@ public final class GuardSimulation {
       feedback.observe(holdout, Math.log(outcome), error);
       naive.observe(prediction, outcome);
     }
-    return new SimulationResult(
+    SimulationResult result = new SimulationResult(
         firstTrip >= 0,
         firstTrip >= 0 ? firstTrip - changePoint : null,
         feedback.alarmed(),
         feedback.alarmed() ? feedback.alarmAfter().getAsLong() - changePoint : null,
         naive.alarmed());
+    return new Detailed(result, naive.alarmed() ? naive.alarmAfter().getAsLong() - changePoint : null);
   }
 }
