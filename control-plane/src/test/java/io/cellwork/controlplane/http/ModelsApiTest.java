@@ -15,6 +15,8 @@ import io.cellwork.controlplane.node.MembershipHistory;
 import io.cellwork.controlplane.node.NodeModels;
 import io.cellwork.controlplane.node.NodeSettings;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.feedback.FeedbackSettings;
+import io.cellwork.intelligence.feedback.HoldoutSlice;
 import io.cellwork.intelligence.guard.Source;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.KillSwitches;
@@ -48,12 +50,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelsApiTest {
   private static final CostFeatures SLEEP = new CostFeatures("sleep", 5);
+  /** A task id outside the holdout slice, which the fallback serves whatever the switches say. */
+  private static final String SERVED = servedId();
+
+  private static String servedId() {
+    HoldoutSlice slice = FeedbackSettings.defaults().holdoutSlice();
+    for (int i = 0; i < 1_000; i++) {
+      if (!slice.isHoldout("t" + i)) {
+        return "t" + i;
+      }
+    }
+    throw new IllegalStateException("no task id outside the holdout slice");
+  }
 
   @JUnit5TestKit
   final ActorTestKit testKit = new JUnit5TestKitBuilder()
       .withCustomConfig(TestConfigs.inMemoryJournal(ConfigFactory.parseString("""
           cellwork.cells.router.cells = 4
-          cellwork.intelligence.holdout.fraction = 0
           cellwork.access.tokens = [
             { name = "watcher", role = viewer, token = "viewer-token" },
             { name = "ops-alice", role = operator, token = "operator-token" }
@@ -91,7 +104,7 @@ class ModelsApiTest {
 
   @Test
   void theModelKillSwitchForcesTheFallbackAndTheApiShowsIt() throws Exception {
-    assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, "t1").source());
+    assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, SERVED).source());
     assertEquals(401, get("/v1/models", null).statusCode(), "a viewer token is needed");
     JsonNode before = model(get("/v1/models", "viewer-token"));
     assertEquals("task-cost", before.get("name").asText());
@@ -103,7 +116,7 @@ class ModelsApiTest {
     assertEquals(201, engaged.statusCode(), engaged.body());
     String id = mapper.readTree(engaged.body()).get("id").asText();
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
-      assertEquals(Source.FALLBACK_FORCED, models.taskCost().predict(SLEEP, "t2").source());
+      assertEquals(Source.FALLBACK_FORCED, models.taskCost().predict(SLEEP, SERVED).source());
       return null;
     });
     JsonNode forced = model(get("/v1/models", "viewer-token"));
@@ -120,7 +133,7 @@ class ModelsApiTest {
 
     assertEquals(200, send("DELETE", "/v1/killswitches/" + id, null).statusCode());
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
-      assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, "t3").source());
+      assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, SERVED).source());
       return null;
     });
     JsonNode released = model(get("/v1/models", "viewer-token"));

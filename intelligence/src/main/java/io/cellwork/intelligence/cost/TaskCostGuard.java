@@ -3,7 +3,6 @@ package io.cellwork.intelligence.cost;
 import com.typesafe.config.Config;
 import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.intelligence.guard.GuardedSpec;
-import io.cellwork.intelligence.guard.HashedHoldout;
 import io.cellwork.intelligence.guard.MlGuard;
 import io.cellwork.intelligence.guard.MlGuardSettings;
 import io.cellwork.killswitch.KillSwitchBoard;
@@ -28,6 +27,6 @@ public final class TaskCostGuard {
     Config config = system.settings().config();
     MlGuardSettings settings = MlGuardSettings.create(config);
     return MlGuard.start(system, actorName, spec(TaskCostSettings.create(config)), settings, switches,
-        new HashedHoldout(settings.holdoutFraction(), settings.holdoutSalt()), Clock.systemUTC());
+        settings.feedback().holdoutSlice()::isHoldout, Clock.systemUTC());
   }
 }

@@ -1,6 +1,9 @@
 package io.cellwork.intelligence.guard;
 
 import io.cellwork.intelligence.ScalarModel;
+import io.cellwork.intelligence.drift.FeatureDrift;
+import io.cellwork.intelligence.drift.PageHinkley;
+import io.cellwork.intelligence.feedback.FeedbackLoopDetector;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.KillSwitchesChanged;
@@ -27,7 +30,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * The guard actor of one model on one node. It receives every outcome the {@link GuardedModel}
  * reports, scores the primary on it (in service and, while the fallback serves, in shadow) with a
  * {@link ModelGuard}, trains the primary, watches the {@code model:<name>} kill switch, and
- * publishes to the {@link GuardedModel} who serves and with which snapshot of the primary.
+ * publishes to the {@link GuardedModel} who serves and with which snapshot of the primary. It
+ * also runs drift detection (Page-Hinkley on the error stream, a KS test on the monitored input),
+ * which is reported but does not switch anything, and the {@link FeedbackLoopDetector}, which
+ * compares holdout with model-served outcomes and errors and may trip to the fallback (config).
  *
  * <p>The primary learns ONLY from outcomes it did not influence: the holdout slice and whatever
  * was served while the fallback was in use (tripped or forced). An outcome the primary's own
@@ -85,6 +91,9 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   private final KillSwitchBoard switches;
   private final Clock clock;
   private final ModelGuard guard;
+  private final PageHinkley errorDrift;
+  private final FeatureDrift featureDrift;
+  private final FeedbackLoopDetector feedback;
   private final ArrayDeque<AuditedTransition> recent = new ArrayDeque<>();
   private final long[] outcomesBySource = new long[Source.values().length];
   private ServingMode mode = ServingMode.CLOSED;
@@ -93,6 +102,10 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   private ScalarModel<F> published;
   private int learnedSincePublish;
   private long transitions;
+  /** Outcome count at the last error-drift detection, -1 for none. */
+  private long lastErrorDriftAt = -1;
+  /** Whether the feedback alarm keeps the fallback in service (trip-on-feedback-alarm). */
+  private boolean feedbackTripped;
 
   private MlGuard(
       ActorContext<Command> ctx, TimerScheduler<Command> timers, GuardedModel<F> model, GuardedSpec<F> spec,
@@ -104,6 +117,10 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
     this.switches = switches;
     this.clock = clock;
     this.guard = new ModelGuard(settings.guard());
+    this.errorDrift = new PageHinkley(settings.errorDriftDelta(), settings.errorDriftThreshold());
+    this.featureDrift = new FeatureDrift(settings.featureReferenceSize(), settings.featureWindowSize(),
+        settings.featureAlpha());
+    this.feedback = new FeedbackLoopDetector(settings.feedback());
     this.published = spec.primary().snapshot();
     ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(KillSwitchesChanged.class,
         ctx.messageAdapter(KillSwitchesChanged.class, changed -> SwitchesChanged.INSTANCE)));
@@ -135,6 +152,8 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         : spec.primary().predictValue(outcome.features());
     double error = spec.loss().of(primaryAnswer, outcome.truth());
     Optional<GuardTransition> transition = guard.observe(error);
+    watchDrift(outcome, error);
+    watchFeedback(outcome, error);
     // Prequential: scored before it learns from the same outcome, and only from unbiased ones.
     if (!outcome.source().primaryServed()) {
       spec.primary().learn(outcome.features(), outcome.truth());
@@ -147,6 +166,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   }
 
   private Behavior<Command> onGetStatus(GetStatus get) {
+    publish(); // fresh figures, not the last tick's
     get.replyTo().tell(model.status());
     return this;
   }
@@ -165,6 +185,44 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
 
   // ---- decisions ----
 
+  private void watchDrift(Outcome<F> outcome, double error) {
+    if (errorDrift.add(error)) {
+      lastErrorDriftAt = guard.outcomes();
+      getContext().getLog().info("model {}: drift in the error stream after {} outcomes (rolling error {})",
+          spec.name(), guard.outcomes(), guard.rollingError());
+    }
+    if (featureDrift.add(spec.monitoredFeature().applyAsDouble(outcome.features()))) {
+      getContext().getLog().info("model {}: input drift after {} outcomes (KS p = {})",
+          spec.name(), guard.outcomes(), featureDrift.lastPValue());
+    }
+  }
+
+  /**
+   * Only outcomes with a clean arm feed the test: the holdout (served without the model) and the
+   * served traffic. While the fallback serves everything (tripped, forced) there is no model-served
+   * arm to compare, and those outcomes would only dilute the holdout one.
+   */
+  private void watchFeedback(Outcome<F> outcome, double error) {
+    Source source = outcome.source();
+    if (source != Source.PRIMARY && source != Source.HOLDOUT) {
+      return;
+    }
+    boolean before = feedback.alarmed();
+    // Service times are right-skewed; their log makes the means the test compares meaningful.
+    feedback.observe(source == Source.HOLDOUT, Math.log1p(Math.max(0, outcome.truth())), error);
+    if (!before && feedback.alarmed()) {
+      String reason = String.format("feedback-loop alarm after %d observations (p = %.2g): served outcomes or errors"
+          + " differ from the holdout's", feedback.observations(), feedback.pValue());
+      if (settings.tripOnFeedbackAlarm()) {
+        feedbackTripped = true;
+        changeMode(reason, guard.rollingError(), Double.NaN);
+      } else {
+        getContext().getLog().warn("model {}: {}", spec.name(), reason);
+        publish();
+      }
+    }
+  }
+
   private void checkSwitches() {
     KillSwitch covering = switches.view().coveringModel(spec.name(), clock.millis());
     if (covering == forcedBy) {
@@ -182,7 +240,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   private void changeMode(String reason, double rollingError, double bound) {
     ServingMode next = forcedBy != null
         ? ServingMode.FORCED
-        : guard.state() == GuardState.TRIPPED ? ServingMode.TRIPPED : ServingMode.CLOSED;
+        : guard.state() == GuardState.TRIPPED || feedbackTripped ? ServingMode.TRIPPED : ServingMode.CLOSED;
     AuditedTransition audited = new AuditedTransition(
         clock.millis(), mode, next, guard.outcomes(), rollingError, bound, reason);
     // A trip or close while a switch forces the fallback changes nothing served, but is still a
@@ -222,10 +280,10 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         guard.rollingError(),
         guard.lowerBound(),
         guard.upperBound(),
-        false,
-        false,
-        false,
-        settings.holdoutFraction(),
+        lastErrorDriftAt >= 0 && guard.outcomes() - lastErrorDriftAt <= settings.errorFlagOutcomes(),
+        featureDrift.alarmed(),
+        feedback.alarmed(),
+        settings.feedback().holdoutFraction(),
         Map.copyOf(bySource),
         Map.of(),
         transitions,

@@ -2,6 +2,7 @@ package io.cellwork.intelligence.guard;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.cellwork.intelligence.feedback.FeedbackSettings;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,13 @@ import java.time.Duration;
  * @param snapshotEveryLearns the primary's snapshot is republished after this many learned
  *     outcomes (and on every publish tick)
  * @param tripOnFeedbackAlarm whether a feedback-loop alarm also forces the fallback
- * @param holdoutFraction the share of tasks served without the model
- * @param holdoutSalt salt of the holdout hash, so different deployments hold out different tasks
+ * @param feedback the holdout slice and the feedback-loop test
+ * @param errorDriftDelta Page-Hinkley tolerance on the error stream
+ * @param errorDriftThreshold Page-Hinkley alarm threshold on the error stream
+ * @param featureReferenceSize KS reference sample of the monitored input
+ * @param featureWindowSize KS test block of the monitored input
+ * @param featureAlpha overall false-alarm budget of the input drift test
+ * @param errorFlagOutcomes an error-drift detection is reported as current for this many outcomes
  */
 public record MlGuardSettings(
     GuardSettings guard,
@@ -23,8 +29,13 @@ public record MlGuardSettings(
     Duration publishInterval,
     int snapshotEveryLearns,
     boolean tripOnFeedbackAlarm,
-    double holdoutFraction,
-    long holdoutSalt) {
+    FeedbackSettings feedback,
+    double errorDriftDelta,
+    double errorDriftThreshold,
+    int featureReferenceSize,
+    int featureWindowSize,
+    double featureAlpha,
+    int errorFlagOutcomes) {
 
   public static final String PATH = "cellwork.intelligence";
 
@@ -35,8 +46,8 @@ public record MlGuardSettings(
     if (publishInterval.isNegative() || publishInterval.isZero()) {
       throw new IllegalArgumentException("publish-interval must be positive");
     }
-    if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
-      throw new IllegalArgumentException("holdout.fraction must be in [0, 1)");
+    if (errorFlagOutcomes < 1) {
+      throw new IllegalArgumentException("drift.error-flag-outcomes must be at least 1");
     }
   }
 
@@ -49,8 +60,13 @@ public record MlGuardSettings(
         c.getDuration("guard-actor.publish-interval"),
         c.getInt("guard-actor.snapshot-every-learns"),
         c.getBoolean("guard-actor.trip-on-feedback-alarm"),
-        c.getDouble("holdout.fraction"),
-        c.getLong("holdout.salt"));
+        FeedbackSettings.create(full),
+        c.getDouble("guard-actor.drift.error.delta"),
+        c.getDouble("guard-actor.drift.error.threshold"),
+        c.getInt("guard-actor.drift.feature.reference-size"),
+        c.getInt("guard-actor.drift.feature.window-size"),
+        c.getDouble("guard-actor.drift.feature.alpha"),
+        c.getInt("guard-actor.drift.error-flag-outcomes"));
   }
 
   public static MlGuardSettings defaults() {

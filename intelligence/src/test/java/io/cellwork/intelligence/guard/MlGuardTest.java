@@ -1,11 +1,13 @@
 package io.cellwork.intelligence.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellwork.intelligence.cost.CostFeatures;
 import io.cellwork.intelligence.cost.TaskCostGuard;
 import io.cellwork.intelligence.cost.TaskCostSettings;
+import io.cellwork.intelligence.feedback.HoldoutSlice;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.KillSwitchView;
@@ -14,6 +16,8 @@ import io.cellwork.killswitch.Mode;
 import io.cellwork.killswitch.Scope;
 import java.time.Clock;
 import java.util.List;
+import java.util.Random;
+import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
@@ -116,18 +120,58 @@ class MlGuardTest {
   }
 
   @Test
+  void aFeedbackLoopRaisesTheAlarmAndMayTripWhileNoLoopNeverDoes() {
+    ModelStatus clean = feedbackRun(0.0, "a");
+    assertEquals(8_000, clean.outcomes());
+    assertFalse(clean.feedbackAlarm(), "coupling 0: no alarm");
+    assertEquals(0, clean.transitions(), "nothing switched");
+    assertFalse(feedbackRun(0.0, "b").feedbackAlarm());
+    ModelStatus looped = feedbackRun(0.5, "c");
+    assertTrue(looped.feedbackAlarm());
+    assertEquals(ServingMode.TRIPPED, looped.mode(), "trip-on-feedback-alarm is on in this run");
+    assertTrue(looped.recent().get(0).reason().contains("feedback-loop alarm"), looped.recent().toString());
+  }
+
+  /**
+   * 8,000 tasks whose service time, when the primary served them, is pulled towards its
+   * prediction with strength {@code coupling} (the model changes the outcome it is judged on).
+   */
+  private ModelStatus feedbackRun(double coupling, String name) {
+    MlGuardSettings settings = MlGuardSettings.create(ConfigFactory.parseString(
+        "cellwork.intelligence.guard-actor.trip-on-feedback-alarm = on").withFallback(testKit.system().settings().config()));
+    GuardedSpec<CostFeatures> spec = TaskCostGuard.spec(TaskCostSettings.create(testKit.system().settings().config()));
+    GuardedModel<CostFeatures> looped = new GuardedModel<>(spec.name(), spec.primary().snapshot(), spec.fallback(),
+        settings.feedback().holdoutSlice()::isHoldout);
+    ActorRef<MlGuard.Command> ref = testKit.spawn(
+        MlGuard.create(looped, spec, settings, board, Clock.systemUTC()), "feedback-" + name);
+    Random random = new Random(name.hashCode());
+    for (int i = 0; i < 8_000; i++) {
+      String id = name + "-" + i;
+      Prediction p = looped.predict(SLEEP_10, id);
+      double natural = 10 * Math.exp(0.3 * random.nextGaussian());
+      double truth = p.source() == Source.PRIMARY ? (1 - coupling) * natural + coupling * p.value() : natural;
+      ref.tell(new MlGuard.Outcome<>(SLEEP_10, id, p.source(), p.value(), truth));
+    }
+    TestProbe<ModelStatus> probe = testKit.createTestProbe();
+    ref.tell(new MlGuard.GetStatus(probe.ref()));
+    ModelStatus status = probe.receiveMessage();
+    testKit.stop(ref);
+    return status;
+  }
+
+  @Test
   void theHoldoutSliceIsServedByTheFallbackAtItsFraction() {
-    HashedHoldout holdout = new HashedHoldout(0.05, 0);
+    HoldoutSlice holdout = MlGuardSettings.create(testKit.system().settings().config()).feedback().holdoutSlice();
     GuardedSpec<CostFeatures> spec = TaskCostGuard.spec(TaskCostSettings.create(testKit.system().settings().config()));
     GuardedModel<CostFeatures> withHoldout =
-        new GuardedModel<>(spec.name(), spec.primary().snapshot(), spec.fallback(), holdout);
+        new GuardedModel<>(spec.name(), spec.primary().snapshot(), spec.fallback(), holdout::isHoldout);
     int held = 0;
     for (int i = 0; i < 20_000; i++) {
       Source source = withHoldout.predict(SLEEP_10, "task-" + i).source();
       if (source == Source.HOLDOUT) {
         held++;
       }
-      assertEquals(holdout.test("task-" + i), source == Source.HOLDOUT, "deterministic per task id");
+      assertEquals(holdout.isHoldout("task-" + i), source == Source.HOLDOUT, "deterministic per task id");
     }
     assertTrue(held > 800 && held < 1200, held + " of 20000 held out");
     assertEquals(held, withHoldout.predictionCounts().get(Source.HOLDOUT));
