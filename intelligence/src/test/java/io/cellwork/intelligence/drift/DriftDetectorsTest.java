@@ -87,4 +87,30 @@ class DriftDetectorsTest {
     assertTrue(alarmed);
     assertTrue(drift.lastPValue() < 1e-6);
   }
+
+  @Test
+  void adwinKeepsGrowingOnAStationaryStream() {
+    int cuts = 0;
+    for (long seed = 0; seed < SEEDS; seed++) {
+      cuts += firstAlarm(seed, 0, new Adwin(0.002)::add) >= 0 ? 1 : 0;
+    }
+    assertTrue(cuts < 0.01 * SEEDS, "false cuts: " + cuts + " of " + SEEDS);
+  }
+
+  @Test
+  void adwinCutsSoonAfterAShiftAndForgetsTheOldLevel() {
+    for (long seed = 0; seed < 20; seed++) {
+      Adwin adwin = new Adwin(0.002);
+      int at = firstAlarm(seed, 1.0, adwin::add);
+      assertTrue(at >= SHIFT_AT && at < SHIFT_AT + 200, "seed " + seed + ": shift found at " + at);
+      assertTrue(adwin.width() < 1_000, "the window dropped most of the old level: " + adwin.width());
+    }
+    Adwin adwin = new Adwin(0.002);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 3_000; i++) {
+      adwin.add(random.nextGaussian() + (i < 1_000 ? 0 : 2));
+    }
+    assertTrue(Math.abs(adwin.mean() - 2) < 0.2, "mean of the new level: " + adwin.mean());
+    assertTrue(adwin.width() > 1_000, "and it grew again: " + adwin.width());
+  }
 }
