@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the alarm, over the runs that alarmed). At C = 0 the alarm rate is the false-alarm rate.
  * Prints a table and writes power.png (alarm rate vs C) and delay.png (median delay vs C).
  *
- * <p>Usage: {@code PowerCurve [--out DIR] [--seeds K] [--samples N]}; defaults
- * var/reports/guard-power, 50, 10000. Single-threaded, deterministic, ~10 s.
+ * <p>Usage: {@code PowerCurve [--out DIR] [--seeds K] [--samples N] [--couplings C1,C2,...]};
+ * defaults var/reports/guard-power, 50, 10000, 0 to 0.5 by 0.05 ({@code --couplings 0 --seeds
+ * 2000} measures the false-alarm rate). Single-threaded, deterministic, ~10 s with the defaults.
  */
 public final class PowerCurve {
   private static final double MAX_COUPLING = 0.5;
@@ -46,13 +48,18 @@ public final class PowerCurve {
     Path out = Path.of("var/reports/guard-power");
     int seeds = 50;
     int samples = SimulationSettings.DEFAULT_SAMPLES;
+    List<Double> couplings = new ArrayList<>();
+    for (int step = 0; step * COUPLING_STEP <= MAX_COUPLING + 1e-9; step++) {
+      couplings.add(step * COUPLING_STEP);
+    }
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
+        case "--couplings" -> couplings = Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList();
         default -> {
-          System.err.println("usage: PowerCurve [--out DIR] [--seeds K] [--samples N]");
+          System.err.println("usage: PowerCurve [--out DIR] [--seeds K] [--samples N] [--couplings C1,C2,...]");
           System.exit(2);
         }
       }
@@ -63,8 +70,7 @@ public final class PowerCurve {
       World world = worldName.equals("wide") ? World.defaults() : World.narrowCosts();
       List<Point> sequential = new ArrayList<>();
       List<Point> naive = new ArrayList<>();
-      for (int step = 0; step * COUPLING_STEP <= MAX_COUPLING + 1e-9; step++) {
-        double coupling = step * COUPLING_STEP;
+      for (double coupling : couplings) {
         List<Long> sequentialDelays = new ArrayList<>();
         List<Long> naiveDelays = new ArrayList<>();
         for (long seed = 0; seed < seeds; seed++) {
