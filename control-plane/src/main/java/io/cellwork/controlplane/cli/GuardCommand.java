@@ -45,7 +45,8 @@ final class GuardCommand {
       spec.commandLine().getErr().println("cellctl guard simulate: " + invalid.getMessage());
       return INVALID;
     }
-    SimulationResult result = GuardSimulation.run(settings);
+    GuardSimulation.Detailed run = new GuardSimulation(settings).runWithDetail();
+    SimulationResult result = run.result();
     if (json) {
       spec.commandLine().getOut().println(result.toJson());
     } else {
@@ -54,7 +55,8 @@ final class GuardCommand {
       new Table("detector", "alarm", "after")
           .row("guard (rolling error)", result.tripped() ? "tripped" : "closed", orDash(result.tripAfter()))
           .row("feedback (holdout, sequential)", result.feedbackAlarm() ? "ALARM" : "quiet", orDash(result.feedbackAlarmAfter()))
-          .row("naive correlation > 0.8", result.naiveCorrelationAlarm() ? "ALARM" : "quiet", "-")
+          .row("naive correlation > 0.8", result.naiveCorrelationAlarm() ? "ALARM" : "quiet",
+              orDash(run.naiveCorrelationAlarmAfter()))
           .print(spec.commandLine().getOut());
     }
     spec.commandLine().getOut().flush();

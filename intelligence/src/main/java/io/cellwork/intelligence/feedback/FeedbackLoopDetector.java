@@ -17,8 +17,11 @@ import java.util.OptionalLong;
  * most alpha (Ville's inequality; asymptotic because variances are estimated). The alarm latches
  * until {@link #reset()}. Detection delay is driven by the holdout arm: the standard error of the
  * difference is dominated by the few holdout samples, so a 5% slice needs about 20 tasks per
- * holdout sample. Outcomes should be passed on a scale where their mean is meaningful (e.g. log of
- * a service time, whose raw distribution is heavily skewed).
+ * holdout sample; with the defaults nothing can alarm before ~2,000 tasks (100 holdout samples).
+ * Measured in the guard simulation (5% holdout, 10,000 tasks per run): 0.4% false alarms over
+ * 2,000 loop-free runs; coupling 0.3 found in 100% of 50 runs, median 2,321 tasks. Outcomes
+ * should be passed on a scale where their mean is meaningful (e.g. the log of a service time,
+ * whose raw distribution is heavily skewed).
  *
  * <p>O(1) time and memory per observation. Not thread-safe: owned by one guard actor.
  */

@@ -1,5 +1,7 @@
 package io.cellwork.intelligence.simulation;
 
+import com.typesafe.config.ConfigFactory;
+import io.cellwork.intelligence.cost.TaskCostSettings;
 import io.cellwork.intelligence.feedback.FeedbackLoopDetector;
 import io.cellwork.intelligence.feedback.FeedbackSettings;
 import io.cellwork.intelligence.feedback.HoldoutSlice;
@@ -7,6 +9,7 @@ import io.cellwork.intelligence.feedback.NaiveCorrelationCheck;
 import io.cellwork.intelligence.guard.GuardSettings;
 import io.cellwork.intelligence.guard.GuardState;
 import io.cellwork.intelligence.guard.ModelGuard;
+import io.cellwork.intelligence.guard.RelativeError;
 import java.util.SplittableRandom;
 
 /**
@@ -17,8 +20,8 @@ import java.util.SplittableRandom;
  * realized outcome is pulled toward the prediction, {@code (1 - C)·cost + C·prediction} (a
  * self-fulfilling model: what it predicts becomes more true); otherwise (holdout, or guard
  * tripped so the fallback serves) the outcome is the true cost. The model is always scored on the
- * realized outcome (in shadow when it did not serve): relative error capped at 1, the guard's
- * loss. The feedback test gets log outcomes (service times are skewed) and that error; the naive
+ * realized outcome (in shadow when it did not serve) with the cells' task-cost loss
+ * ({@link RelativeError}: relative, floored, capped at 1). The feedback test gets log outcomes (service times are skewed) and that error; the naive
  * check gets (prediction, outcome) pairs for every task, as in the seed.
  *
  * <p>O(samples) time, O(guard window + naive window) memory. A pure function of its settings:
@@ -33,7 +36,9 @@ public final class GuardSimulation {
   private final SimulationSettings settings;
   private final GuardSettings guardSettings;
   private final FeedbackSettings feedbackSettings;
+  private final RelativeError loss;
 
+  /** With the guard's, the feedback test's and the task-cost loss's reference.conf defaults. */
   public GuardSimulation(SimulationSettings settings) {
     this(settings, GuardSettings.defaults(), FeedbackSettings.defaults());
   }
@@ -43,6 +48,7 @@ public final class GuardSimulation {
     this.settings = settings;
     this.guardSettings = guardSettings;
     this.feedbackSettings = feedbackSettings;
+    this.loss = TaskCostSettings.create(ConfigFactory.defaultReference()).loss();
   }
 
   public static SimulationResult run(SimulationSettings settings) {
@@ -50,6 +56,19 @@ public final class GuardSimulation {
   }
 
   public SimulationResult run() {
+    return runWithDetail().result();
+  }
+
+  /**
+   * The result plus what only a study of the detectors needs.
+   *
+   * @param result what {@code cellctl guard simulate} prints
+   * @param naiveCorrelationAlarmAfter tasks from the change point until the naive check first fired,
+   *     null if never
+   */
+  public record Detailed(SimulationResult result, Long naiveCorrelationAlarmAfter) {}
+
+  public Detailed runWithDetail() {
     World world = settings.world();
     SplittableRandom random = new SplittableRandom(settings.seed());
     HoldoutSlice slice = feedbackSettings.holdoutSlice();
@@ -71,7 +90,7 @@ public final class GuardSimulation {
       boolean holdout = slice.isHoldout(settings.seed() + "-" + task);
       boolean modelServes = !holdout && guard.state() == GuardState.CLOSED;
       double outcome = modelServes ? (1 - c) * cost + c * prediction : cost;
-      double error = relativeError(prediction, outcome);
+      double error = loss.of(prediction, outcome);
 
       guard.observe(error);
       if (firstTrip < 0 && guard.state() == GuardState.TRIPPED) {
@@ -80,16 +99,12 @@ public final class GuardSimulation {
       feedback.observe(holdout, Math.log(outcome), error);
       naive.observe(prediction, outcome);
     }
-    return new SimulationResult(
+    SimulationResult result = new SimulationResult(
         firstTrip >= 0,
         firstTrip >= 0 ? firstTrip - changePoint : null,
         feedback.alarmed(),
         feedback.alarmed() ? feedback.alarmAfter().getAsLong() - changePoint : null,
         naive.alarmed());
-  }
-
-  /** The guard's loss: |prediction - outcome| / outcome, capped at 1 (errors live in [0, 1]). */
-  static double relativeError(double prediction, double outcome) {
-    return Math.min(1.0, Math.abs(prediction - outcome) / outcome);
+    return new Detailed(result, naive.alarmed() ? naive.alarmAfter().getAsLong() - changePoint : null);
   }
 }
