@@ -81,6 +81,8 @@ class MlGuardTest {
     assertEquals(ServingMode.TRIPPED, tripped.mode());
     assertEquals(Source.FALLBACK_TRIPPED, model.predict(SLEEP_10, "x").source());
     assertEquals(10, model.predict(SLEEP_10, "x").value(), 1e-9, "the fallback says what is declared");
+    assertTrue(tripped.errorDrift(), "Page-Hinkley saw the error stream jump");
+    assertFalse(tripped.featureDrift(), "the input did not change");
 
     serve(600, 30); // in shadow it learns from every (unbiased) outcome and recovers
     ModelStatus closed = status();
@@ -157,6 +159,22 @@ class MlGuardTest {
     ModelStatus status = probe.receiveMessage();
     testKit.stop(ref);
     return status;
+  }
+
+  @Test
+  void aShiftInTheDeclaredCostIsReportedAsInputDrift() {
+    CostFeatures sleep50 = new CostFeatures("sleep", 50);
+    for (int i = 0; i < 1_000; i++) { // the KS reference (reference-size 1000)
+      guard.tell(new MlGuard.Outcome<>(SLEEP_10, "r" + i, Source.PRIMARY, 10, 10));
+    }
+    assertFalse(status().featureDrift());
+    for (int i = 0; i < 1_000; i++) { // one test window of much longer tasks, each predicted right
+      guard.tell(new MlGuard.Outcome<>(sleep50, "w" + i, Source.PRIMARY, 50, 50));
+    }
+    ModelStatus drifted = status();
+    assertTrue(drifted.featureDrift());
+    assertFalse(drifted.errorDrift(), "the model stayed accurate");
+    assertEquals(ServingMode.CLOSED, drifted.mode(), "drift alone switches nothing");
   }
 
   @Test
