@@ -28,6 +28,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 
 /** Starts the data plane on a node that has joined (or is joining) a cluster. */
 public final class Cells {
+  /** The name of the task-cost guard's system actor when this class starts it. */
+  public static final String TASK_COST_GUARD = "taskCostGuard";
+
   private Cells() {}
 
   /**
@@ -48,9 +51,6 @@ public final class Cells {
     return start(system, registry, killSwitches, killSwitchRegistry,
         TaskCostGuard.start(system, TASK_COST_GUARD, killSwitches));
   }
-
-  /** The name of the task-cost guard's system actor when this class starts it. */
-  public static final String TASK_COST_GUARD = "taskCostGuard";
 
   /**
    * As above, with the node's guarded task-cost predictor (whose guard the node started), which

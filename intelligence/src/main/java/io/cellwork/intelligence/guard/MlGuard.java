@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
@@ -104,7 +105,10 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   private long transitions;
   /** Outcome count at the last error-drift detection, -1 for none. */
   private long lastErrorDriftAt = -1;
-  /** Whether the feedback alarm keeps the fallback in service (trip-on-feedback-alarm). */
+  /**
+   * Whether the feedback alarm keeps the fallback in service (trip-on-feedback-alarm). Latched,
+   * like the detector's alarm: a loop is not fixed by waiting, so only a restart clears it.
+   */
   private boolean feedbackTripped;
 
   private MlGuard(
@@ -225,7 +229,9 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
 
   private void checkSwitches() {
     KillSwitch covering = switches.view().coveringModel(spec.name(), clock.millis());
-    if (covering == forcedBy) {
+    // By id: replication may hand over an equal switch as a new object with every change.
+    if (Objects.equals(idOf(covering), idOf(forcedBy))) {
+      forcedBy = covering;
       return;
     }
     KillSwitch before = forcedBy;
@@ -234,6 +240,10 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         ? "kill switch " + covering.id() + " forces the fallback: " + covering.reason()
         : "kill switch " + before.id() + " released";
     changeMode(reason, guard.rollingError(), Double.NaN);
+  }
+
+  private static String idOf(KillSwitch killSwitch) {
+    return killSwitch == null ? null : killSwitch.id();
   }
 
   /** Recomputes who serves, audits the change and publishes it. */

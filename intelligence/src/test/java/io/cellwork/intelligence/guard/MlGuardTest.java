@@ -111,6 +111,11 @@ class MlGuardTest {
     });
     assertEquals(Source.FALLBACK_FORCED, model.predict(SLEEP_10, "x").source());
     assertTrue(status().recent().get(0).reason().contains("ks-model"));
+    // The same switch again, as a new object (as replication delivers it): nothing to audit.
+    board.publish(KillSwitchView.of(List.of(new KillSwitch(force.id(), force.scope(), force.mode(), force.reason(),
+        force.operator(), force.engagedAt(), force.ttlSeconds()))));
+    testKit.system().eventStream().tell(new EventStream.Publish<>(KillSwitchesChanged.INSTANCE));
+    assertEquals(1, status().transitions());
 
     board.publish(KillSwitchView.EMPTY);
     testKit.system().eventStream().tell(new EventStream.Publish<>(KillSwitchesChanged.INSTANCE));
