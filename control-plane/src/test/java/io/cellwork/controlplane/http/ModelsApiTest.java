@@ -23,7 +23,12 @@ import io.cellwork.killswitch.KillSwitches;
 import io.cellwork.killswitch.rate.RateGovernance;
 import io.cellwork.killswitch.replication.KillSwitchRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.cellwork.controlplane.cli.CellCtl;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -121,6 +126,8 @@ class ModelsApiTest {
     });
     JsonNode forced = model(get("/v1/models", "viewer-token"));
     assertEquals("forced", forced.get("state").asText());
+    String table = cellctlModels();
+    assertTrue(table.contains("task-cost") && table.contains("forced") && table.contains(id), table);
     JsonNode transition = forced.get("recentTransitions").get(0);
     assertEquals("closed", transition.get("from").asText());
     assertEquals("forced", transition.get("to").asText());
@@ -139,6 +146,21 @@ class ModelsApiTest {
     JsonNode released = model(get("/v1/models", "viewer-token"));
     assertEquals("closed", released.get("state").asText());
     assertEquals(2, released.get("transitions").asInt());
+  }
+
+  /** {@code cellctl models} against this node, with the viewer's token; its output. */
+  private String cellctlModels() throws Exception {
+    Path tokenFile = Files.createTempFile("viewer", ".token");
+    try {
+      Files.writeString(tokenFile, "viewer-token");
+      StringWriter out = new StringWriter();
+      int exit = CellCtl.commandLine().setOut(new PrintWriter(out))
+          .execute("models", "--url", base, "--token-file", tokenFile.toString());
+      assertEquals(0, exit, out.toString());
+      return out.toString();
+    } finally {
+      Files.delete(tokenFile);
+    }
   }
 
   private JsonNode model(HttpResponse<String> response) throws Exception {
