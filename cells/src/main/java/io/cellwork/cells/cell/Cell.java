@@ -670,6 +670,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       instruments.queueDepth(p, backlog.size(p));
     }
     instruments.inFlight(inFlight.size());
+    instruments.lanes(backlog.size(Backlog.Lane.SMALL), backlog.size(Backlog.Lane.LARGE), backlog.largeRunning());
   }
 
   // ---- recovery ----
