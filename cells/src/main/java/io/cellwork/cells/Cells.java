@@ -9,6 +9,9 @@ import io.cellwork.cells.metrics.CellMetrics;
 import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.cost.TaskCostGuard;
+import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.breaker.BreakerSettings;
 import io.cellwork.killswitch.replication.KillSwitchRegistry;
@@ -25,6 +28,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 
 /** Starts the data plane on a node that has joined (or is joining) a cluster. */
 public final class Cells {
+  /** The name of the task-cost guard's system actor when this class starts it. */
+  public static final String TASK_COST_GUARD = "taskCostGuard";
+
   private Cells() {}
 
   /**
@@ -42,6 +48,17 @@ public final class Cells {
   public static CellsClient start(
       ActorSystem<?> system, PrometheusRegistry registry, KillSwitchBoard killSwitches,
       ActorRef<KillSwitchRegistry.Command> killSwitchRegistry) {
+    return start(system, registry, killSwitches, killSwitchRegistry,
+        TaskCostGuard.start(system, TASK_COST_GUARD, killSwitches));
+  }
+
+  /**
+   * As above, with the node's guarded task-cost predictor (whose guard the node started), which
+   * chooses each task's lane.
+   */
+  public static CellsClient start(
+      ActorSystem<?> system, PrometheusRegistry registry, KillSwitchBoard killSwitches,
+      ActorRef<KillSwitchRegistry.Command> killSwitchRegistry, GuardedModel<CostFeatures> taskCost) {
     CellsSettings settings = CellsSettings.fromConfig(system.settings().config().getConfig("cellwork.cells"));
     CellRouter router = new CellRouter(settings.router());
     WorkKinds kinds = WorkKinds.withHandlerClasses(settings.workHandlers());
@@ -59,6 +76,7 @@ public final class Cells {
             killSwitchRegistry,
             system.ignoreRef(),
             BreakerSettings.fromConfig(system.settings().config().getConfig("cellwork.killswitch.breaker")),
+            taskCost,
             Clock.systemUTC());
     sharding.init(
         Entity.of(Cell.ENTITY_KEY, entity -> Cell.create(Integer.parseInt(entity.getEntityId()), env))

@@ -1,70 +1,131 @@
 package io.cellwork.cells.cell;
 
 import io.cellwork.cells.task.Priority;
-import io.cellwork.intelligence.cost.CostFeatures;
-import io.cellwork.intelligence.cost.TaskCostModel;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The tasks waiting in a cell, in their fair queues, together with the cost model's prediction
- * of how long each will run. The running sum of predictions is what a rejected client is told to
- * wait ({@code Retry-After}); the model learns from every measured service time. Not
- * thread-safe: owned by the cell actor.
+ * The tasks waiting in a cell, in two lanes chosen by predicted cost, each holding weighted fair
+ * queues per priority. The large lane may hold at most {@link LaneSettings#largeSlots} of the
+ * cell's slots at once, so the small lane always has slots of its own: a burst of huge tasks
+ * cannot block small ones behind it (head-of-line blocking). While both lanes can start work they
+ * take turns. Admission stays per priority across both lanes (same capacities as before), and the
+ * running sum of predictions is what a rejected client is told to wait ({@code Retry-After}).
+ *
+ * <p>O(priorities) per operation. Not thread-safe: owned by the cell actor.
  */
 final class Backlog {
-  private final TaskQueues<Entry> queues;
-  private final TaskCostModel costModel = new TaskCostModel();
+  /** Where a task waits and which slots it may run in. */
+  enum Lane { SMALL, LARGE }
+
+  private final PriorityLimits limits;
+  private final double largeAboveMillis;
+  private final int maxInFlight;
+  private final int largeSlots;
+  private final TaskQueues<Cell.Work> small;
+  private final TaskQueues<Cell.Work> large;
+  private int largeRunning;
+  private Lane turn = Lane.SMALL;
   private double predictedMillis;
 
-  /** A queued task with the cost predicted for it. */
-  private record Entry(Cell.Work work, double predictedMillis) {}
+  Backlog(PriorityLimits limits, LaneSettings lanes, int maxInFlight) {
+    this.limits = limits;
+    this.largeAboveMillis = lanes.largeAboveMillis();
+    this.maxInFlight = maxInFlight;
+    this.largeSlots = lanes.largeSlots(maxInFlight);
+    this.small = new TaskQueues<>(limits);
+    this.large = new TaskQueues<>(limits);
+  }
 
-  Backlog(PriorityLimits limits) {
-    this.queues = new TaskQueues<>(limits);
+  Lane laneFor(double predictedMillis) {
+    return predictedMillis > largeAboveMillis ? Lane.LARGE : Lane.SMALL;
   }
 
   boolean hasRoom(Priority priority) {
-    return queues.hasRoom(priority);
+    return size(priority) < limits.capacity(priority);
   }
 
   void add(Cell.Work work) {
-    double predicted = costModel.predictMillis(work.features());
-    queues.enqueue(work.task().spec().priority(), new Entry(work, predicted));
-    predictedMillis += predicted;
+    queue(work.lane()).enqueue(work.task().spec().priority(), work);
+    predictedMillis += work.cost().value();
   }
 
-  /** The next task in weighted fair order, or null. */
-  Cell.Work poll() {
-    Entry next = queues.poll();
-    if (next == null) {
+  /** Whether {@code work} may start at once: nothing waits ahead of it in its lane and a slot is free. */
+  boolean mayStartNow(Cell.Work work, int inFlight) {
+    return queue(work.lane()).isEmpty() && slotFree(work.lane(), inFlight);
+  }
+
+  /** Whether some queued task could start with {@code inFlight} tasks running. */
+  boolean hasStartable(int inFlight) {
+    return (!small.isEmpty() && slotFree(Lane.SMALL, inFlight)) || (!large.isEmpty() && slotFree(Lane.LARGE, inFlight));
+  }
+
+  /** The next task that may start, in weighted fair order within its lane, lanes taking turns; or null. */
+  Cell.Work poll(int inFlight) {
+    boolean smallReady = !small.isEmpty() && slotFree(Lane.SMALL, inFlight);
+    boolean largeReady = !large.isEmpty() && slotFree(Lane.LARGE, inFlight);
+    Lane lane;
+    if (smallReady && largeReady) {
+      lane = turn;
+    } else if (smallReady) {
+      lane = Lane.SMALL;
+    } else if (largeReady) {
+      lane = Lane.LARGE;
+    } else {
       return null;
     }
+    turn = lane == Lane.SMALL ? Lane.LARGE : Lane.SMALL;
+    Cell.Work next = queue(lane).poll();
     leave(next);
-    return next.work();
+    return next;
+  }
+
+  /** A task of {@code lane} now holds a slot until {@link #stopped}. */
+  void started(Lane lane) {
+    if (lane == Lane.LARGE) {
+      largeRunning++;
+    }
+  }
+
+  void stopped(Lane lane) {
+    if (lane == Lane.LARGE) {
+      largeRunning--;
+    }
   }
 
   void removeIf(Predicate<TaskRecord> condition, Consumer<TaskRecord> removed) {
-    queues.removeIf(entry -> condition.test(entry.work().task()), entry -> {
-      leave(entry);
-      removed.accept(entry.work().task());
-    });
+    for (TaskQueues<Cell.Work> queue : List.of(small, large)) {
+      queue.removeIf(work -> condition.test(work.task()), work -> {
+        leave(work);
+        removed.accept(work.task());
+      });
+    }
   }
 
   void forEach(Consumer<TaskRecord> action) {
-    queues.forEach(entry -> action.accept(entry.work().task()));
+    small.forEach(work -> action.accept(work.task()));
+    large.forEach(work -> action.accept(work.task()));
   }
 
   boolean isEmpty() {
-    return queues.isEmpty();
+    return small.isEmpty() && large.isEmpty();
   }
 
   int size() {
-    return queues.size();
+    return small.size() + large.size();
   }
 
   int size(Priority priority) {
-    return queues.size(priority);
+    return small.size(priority) + large.size(priority);
+  }
+
+  int size(Lane lane) {
+    return queue(lane).size();
+  }
+
+  int largeRunning() {
+    return largeRunning;
   }
 
   /** Predicted time for the whole backlog to run through {@code slots} parallel slots. */
@@ -72,11 +133,15 @@ final class Backlog {
     return (long) Math.ceil(predictedMillis / slots);
   }
 
-  void observe(CostFeatures features, double measuredMillis) {
-    costModel.learnMillis(features, measuredMillis);
+  private boolean slotFree(Lane lane, int inFlight) {
+    return inFlight < maxInFlight && (lane == Lane.SMALL || largeRunning < largeSlots);
   }
 
-  private void leave(Entry entry) {
-    predictedMillis = queues.isEmpty() ? 0 : Math.max(0, predictedMillis - entry.predictedMillis());
+  private TaskQueues<Cell.Work> queue(Lane lane) {
+    return lane == Lane.SMALL ? small : large;
+  }
+
+  private void leave(Cell.Work work) {
+    predictedMillis = isEmpty() ? 0 : Math.max(0, predictedMillis - work.cost().value());
   }
 }

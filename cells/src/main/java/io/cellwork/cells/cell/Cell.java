@@ -15,6 +15,7 @@ import io.cellwork.cells.task.TaskView;
 import io.cellwork.cells.work.WorkHandler;
 import io.cellwork.cells.work.WorkOutcome;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.guard.Prediction;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchesChanged;
 import io.cellwork.killswitch.breaker.BreakerStatus;
@@ -52,7 +53,8 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
  * with one persistence id and one journal.
  *
  * <p>Submissions pass admission (bounded queue per priority, else a rejection with a retry hint),
- * wait in weighted fair queues and run up to {@code max-in-flight} at a time; work runs through
+ * wait in weighted fair queues in one of two lanes, small or large by the node's guarded cost
+ * prediction ({@link Backlog}), and run up to {@code max-in-flight} at a time; work runs through
  * {@link WorkHandler}s that never block this actor, and results come back as messages. Durable
  * tasks are acknowledged only once their acceptance is journaled; every event decided while a
  * write is in flight joins the next write ({@link PendingWrites}), so acknowledgements scale with
@@ -113,8 +115,12 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private record WorkDone(String taskId, WorkOutcome outcome, long startedNanos) implements Command {}
 
-  /** A task ready to run: its kind's handler (null for ledger kinds) and its cost features. */
-  record Work(TaskRecord task, WorkHandler handler, CostFeatures features) {}
+  /**
+   * A task ready to run: its kind's handler (null for ledger kinds), its cost features, the
+   * guarded model's prediction of its service time (reported back with the measured truth) and
+   * the lane that prediction put it in.
+   */
+  record Work(TaskRecord task, WorkHandler handler, CostFeatures features, Prediction cost, Backlog.Lane lane) {}
 
   public sealed interface SubmitReply extends CellworkSerializable {}
 
@@ -304,8 +310,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       cmd.replyTo().tell(new Accepted(record.view(cellId), false));
     }
     Work work = prepare(record);
-    if (backlog.isEmpty() && inFlight.size() < settings.maxInFlight() && guard.mayStart()) {
-      start(work); // nothing waits ahead of it: skip the queue
+    if (backlog.mayStartNow(work, inFlight.size()) && guard.mayStart()) {
+      start(work); // nothing waits ahead of it in its lane: skip the queue
     } else {
       if (!task.isDurable()) {
         transients.open(record);
@@ -348,12 +354,13 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   // ---- execution ----
 
   /**
-   * Starts queued tasks while there is room and the breaker allows it (an open breaker leaves
-   * them queued; the deadline tick tries again). Tasks that finish at once free their slot at once.
+   * Starts queued tasks while their lane has a free slot and the breaker allows it (an open
+   * breaker leaves them queued; the deadline tick tries again). Tasks that finish at once free
+   * their slot at once.
    */
   private void dispatch() {
-    while (inFlight.size() < settings.maxInFlight() && !backlog.isEmpty() && guard.mayStart()) {
-      start(backlog.poll());
+    while (backlog.hasStartable(inFlight.size()) && guard.mayStart()) {
+      start(backlog.poll(inFlight.size()));
     }
   }
 
@@ -368,17 +375,23 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       KillSwitch stop = guard.stopping(running.task().spec());
       if (stop != null) {
         inFlight.remove(running.task().id()); // its result, when it comes, is ignored
+        backlog.stopped(running.lane());
         guard.unused();
         finish(running.task(), TaskStatus.KILLED, Map.of(), "killed by " + stop.id());
       }
     }
   }
 
-  /** Looks the kind up once per task: its handler (none for the ledger) and its cost features. */
+  /**
+   * Looks the kind up once per task: its handler (none for the ledger), its cost features, and
+   * the guarded cost prediction that picks its lane (a lock-free read; no actor is asked).
+   */
   private Work prepare(TaskRecord task) {
     WorkHandler handler = env.kinds().handler(task.spec().kind()).orElse(null);
     double declared = handler == null ? 0 : handler.declaredMillis(task.spec().params());
-    return new Work(task, handler, new CostFeatures(task.spec().kind(), declared));
+    CostFeatures features = new CostFeatures(task.spec().kind(), declared);
+    Prediction cost = env.taskCost().predict(features, task.id());
+    return new Work(task, handler, features, cost, backlog.laneFor(cost.value()));
   }
 
   /** Runs a task; the caller holds a breaker permission, which only a work handler call uses. */
@@ -420,6 +433,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       return;
     }
     inFlight.put(task.id(), work);
+    backlog.started(work.lane());
     if (!task.spec().isDurable()) {
       transients.open(task.running());
     }
@@ -438,6 +452,7 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
   private Effect<CellEvent, CellState> onWorkDone(CellState journaled, WorkDone done) {
     Work work = inFlight.remove(done.taskId());
     if (work != null) { // else started by an earlier incarnation of this cell, which re-queued it
+      backlog.stopped(work.lane());
       completeWork(work, done.outcome(), done.startedNanos());
       dispatch();
     }
@@ -446,7 +461,8 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
 
   private void completeWork(Work work, WorkOutcome outcome, long startedNanos) {
     long tookNanos = System.nanoTime() - startedNanos;
-    backlog.observe(work.features(), tookNanos / 1_000_000.0);
+    // The truth is the service time (start to finish), not the time it waited in its lane.
+    env.taskCost().outcome(work.features(), work.task().id(), work.cost(), tookNanos / 1_000_000.0);
     if (outcome instanceof WorkOutcome.Failed failed) {
       guard.failed(tookNanos, failed.error());
     } else {
@@ -654,12 +670,13 @@ public final class Cell extends EventSourcedBehavior<Cell.Command, CellEvent, Ce
       instruments.queueDepth(p, backlog.size(p));
     }
     instruments.inFlight(inFlight.size());
+    instruments.lanes(backlog.size(Backlog.Lane.SMALL), backlog.size(Backlog.Lane.LARGE), backlog.largeRunning());
   }
 
   // ---- recovery ----
 
   private void resetRuntime(CellState journaled) {
-    backlog = new Backlog(settings.queues());
+    backlog = new Backlog(settings.queues(), settings.lanes(), settings.maxInFlight());
     pending = new PendingWrites();
     transients = new TransientTasks(settings.transientTasksRetained());
     transfers = new TransferSaga(cellId, env, new Core());

@@ -4,6 +4,8 @@ import io.cellwork.cells.metrics.CellMetrics;
 import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.work.WorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.breaker.BreakerSettings;
 import io.cellwork.killswitch.replication.KillSwitchRegistry;
@@ -16,6 +18,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param killSwitchRegistry where breakers engage their switches; null where there is none (a
  *     cell then still guards itself, but other nodes do not learn of its open breaker)
  * @param ignoreReleased where release confirmations go when nobody waits for them
+ * @param taskCost the node's guarded task-cost predictor, which chooses each task's lane
  */
 public record CellEnvironment(
     CellSettings settings,
@@ -28,4 +31,5 @@ public record CellEnvironment(
     ActorRef<KillSwitchRegistry.Command> killSwitchRegistry,
     ActorRef<KillSwitchRegistry.Released> ignoreReleased,
     BreakerSettings breakerSettings,
+    GuardedModel<CostFeatures> taskCost,
     Clock clock) {}

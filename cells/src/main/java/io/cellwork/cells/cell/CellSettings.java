@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 public record CellSettings(
     int maxInFlight,
     PriorityLimits queues,
+    LaneSettings lanes,
     Duration retryAfterMin,
     Duration retryAfterMax,
     Duration idempotencyRetention,
@@ -46,6 +47,7 @@ public record CellSettings(
     return new CellSettings(
         c.getInt("max-in-flight"),
         PriorityLimits.fromConfig(c.getConfig("queues")),
+        LaneSettings.fromConfig(c.getConfig("lanes")),
         c.getDuration("retry-after.min"),
         c.getDuration("retry-after.max"),
         c.getDuration("idempotency-retention"),

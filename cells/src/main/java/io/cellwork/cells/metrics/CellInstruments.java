@@ -23,6 +23,9 @@ public final class CellInstruments {
   private final Map<Priority, GaugeDataPoint> queueDepth = new EnumMap<>(Priority.class);
   private final CounterDataPoint expired;
   private final GaugeDataPoint inFlight;
+  private final GaugeDataPoint smallQueued;
+  private final GaugeDataPoint largeQueued;
+  private final GaugeDataPoint largeRunning;
 
   CellInstruments(CellMetrics metrics, String cell) {
     this.metrics = metrics;
@@ -39,6 +42,9 @@ public final class CellInstruments {
     }
     expired = metrics.expired.labelValues(cell);
     inFlight = metrics.inFlight.labelValues(cell);
+    smallQueued = metrics.laneQueued.labelValues(cell, "small");
+    largeQueued = metrics.laneQueued.labelValues(cell, "large");
+    largeRunning = metrics.largeRunning.labelValues(cell);
   }
 
   public void accepted(Durability durability) {
@@ -67,6 +73,13 @@ public final class CellInstruments {
     inFlight.set(running);
   }
 
+  /** What waits in each lane, and how many large tasks run. */
+  public void lanes(int smallWaiting, int largeWaiting, int largeRunningNow) {
+    smallQueued.set(smallWaiting);
+    largeQueued.set(largeWaiting);
+    largeRunning.set(largeRunningNow);
+  }
+
   public void remove() {
     for (Durability d : Durability.values()) {
       metrics.accepted.remove(cell, d.wireName());
@@ -79,6 +92,9 @@ public final class CellInstruments {
     }
     metrics.expired.remove(cell);
     metrics.inFlight.remove(cell);
+    metrics.laneQueued.remove(cell, "small");
+    metrics.laneQueued.remove(cell, "large");
+    metrics.largeRunning.remove(cell);
     metrics.rejected.removeIf(labels -> labels.get(0).equals(cell));
   }
 }

@@ -23,6 +23,8 @@ public final class CellMetrics {
   final Counter expired;
   final Gauge queueDepth;
   final Gauge inFlight;
+  final Gauge laneQueued;
+  final Gauge largeRunning;
   final Histogram latency;
 
   private CellMetrics(PrometheusRegistry registry) {
@@ -64,6 +66,18 @@ public final class CellMetrics {
         Gauge.builder()
             .name("cellwork_cell_in_flight")
             .help("Tasks a cell is running right now")
+            .labelNames("cell")
+            .register(registry);
+    laneQueued =
+        Gauge.builder()
+            .name("cellwork_cell_lane_queued")
+            .help("Tasks waiting in a cell, by lane (small or large, by predicted cost)")
+            .labelNames("cell", "lane")
+            .register(registry);
+    largeRunning =
+        Gauge.builder()
+            .name("cellwork_cell_large_running")
+            .help("Tasks of a cell's large lane running right now (capped at its share of the slots)")
             .labelNames("cell")
             .register(registry);
     latency =

@@ -9,10 +9,12 @@ import io.cellwork.cells.routing.CellRouter;
 import io.cellwork.cells.routing.RouterSettings;
 import io.cellwork.cells.work.SystemWorkContext;
 import io.cellwork.cells.work.WorkKinds;
+import io.cellwork.intelligence.cost.TaskCostGuard;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.breaker.BreakerSettings;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -26,6 +28,7 @@ public final class SpawnedCells implements CellDirectory {
   private final CellEnvironment env;
   private final AtomicReferenceArray<ActorRef<Cell.Command>> refs;
   private final int[] incarnations;
+  private static final AtomicInteger GUARDS = new AtomicInteger();
   private final KillSwitchBoard killSwitches = new KillSwitchBoard();
 
   public SpawnedCells(ActorTestKit testKit, int cells, WorkKinds kinds) {
@@ -42,6 +45,7 @@ public final class SpawnedCells implements CellDirectory {
         null,
         testKit.system().ignoreRef(),
         BreakerSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.killswitch.breaker")),
+        TaskCostGuard.start(testKit.system(), "taskCostGuard-" + GUARDS.incrementAndGet(), killSwitches),
         Clock.systemUTC());
     this.refs = new AtomicReferenceArray<>(cells);
     this.incarnations = new int[cells];

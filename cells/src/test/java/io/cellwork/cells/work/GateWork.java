@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Test work: {@code gate} tasks hold their slot until the test opens the gate; {@code record}
  * tasks finish at once and note the order in which they started. Together they let a test
- * saturate a cell and observe its scheduling without timing.
+ * saturate a cell and observe its scheduling without timing. A gate task with a {@code millis}
+ * parameter declares that it is long.
  */
 public final class GateWork {
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -41,6 +42,12 @@ public final class GateWork {
     @Override
     public CompletionStage<WorkOutcome> run(TaskSpec task, WorkContext context) {
       return gate.thenApply(open -> WorkOutcome.succeeded(Map.of()));
+    }
+
+    /** A gate task may say it is long ({@code millis}), which sends it to the large lane. */
+    @Override
+    public double declaredMillis(Map<String, Object> params) {
+      return params.get("millis") instanceof Number millis ? millis.doubleValue() : 0;
     }
   }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "cellctl",
     mixinStandardHelpOptions = true,
     description = "Operate a Cellwork cluster.",
-    subcommands = {ClusterCommand.class, CellsCommand.class, KillCommand.class, BreakerCommand.class})
+    subcommands = {ClusterCommand.class, CellsCommand.class, KillCommand.class, BreakerCommand.class, GuardCommand.class,
+        ModelsCommand.class})
 public final class CellCtl {
 
   public static void main(String[] args) {

@@ -7,6 +7,8 @@ import io.cellwork.cells.cell.Cell;
 import io.cellwork.controlplane.access.AccessControl;
 import io.cellwork.controlplane.access.Principal;
 import io.cellwork.controlplane.access.Role;
+import io.cellwork.intelligence.guard.GuardedModel;
+import io.cellwork.intelligence.guard.GuardedModels;
 import io.cellwork.killswitch.AuditEntry;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.Mode;
@@ -33,9 +35,9 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.Location;
 
 /**
- * The control endpoints: kill switches (list, engage, release, audit) and breakers (list, open,
- * close). Every call needs a bearer token whose role covers it; refusals are audited like any
- * change. Thread-safe.
+ * The control endpoints: kill switches (list, engage, release, audit), breakers (list, open,
+ * close) and guarded models (list). Every call needs a bearer token whose role covers it;
+ * refusals are audited like any change. Thread-safe.
  */
 final class ControlRoutes {
   private static final Set<String> ENGAGE_FIELDS = Set.of("scope", "mode", "reason", "ttlSeconds");
@@ -48,15 +50,29 @@ final class ControlRoutes {
   private final AccessControl access;
   private final JsonCodec json;
   private final Responses responses;
+  private final GuardedModels models;
 
   ControlRoutes(ActorSystem<?> system, ActorRef<KillSwitchRegistry.Command> registry, CellsClient cells,
-      AccessControl access, JsonCodec json, Responses responses) {
+      AccessControl access, JsonCodec json, Responses responses, GuardedModels models) {
     this.system = system;
+    this.models = models;
     this.registry = registry;
     this.cells = cells;
     this.access = access;
     this.json = json;
     this.responses = responses;
+  }
+
+  // ---- guarded models ----
+
+  /** {@code GET /v1/models}: each guarded model on this node with its guard's status. */
+  CompletionStage<HttpResponse> models(Optional<String> authorization) {
+    authorize(authorization, Role.VIEWER, "GET /v1/models");
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (GuardedModel<?> model : models.all()) {
+      list.add(ModelDocument.of(model.status()));
+    }
+    return CompletableFuture.completedFuture(responses.json(200, Map.of("models", list)));
   }
 
   // ---- kill switches ----

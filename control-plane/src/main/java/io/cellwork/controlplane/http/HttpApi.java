@@ -7,6 +7,7 @@ import io.cellwork.cells.CellsClient;
 import io.cellwork.cells.cell.Cell;
 import io.cellwork.controlplane.access.AccessControl;
 import io.cellwork.controlplane.node.MembershipHistory;
+import io.cellwork.intelligence.guard.GuardedModels;
 import io.cellwork.killswitch.rate.RateMeter;
 import io.cellwork.killswitch.replication.KillSwitchRegistry;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -71,12 +72,18 @@ public final class HttpApi extends AllDirectives {
     JsonCodec json = new JsonCodec();
     this.responses = new Responses(json);
     this.tasks = new TaskRoutes(cells, json, responses, settings, control.rates());
-    this.control = new ControlRoutes(system, control.registry(), cells, control.access(), json, responses);
+    this.control = new ControlRoutes(system, control.registry(), cells, control.access(), json, responses, control.models());
   }
 
   /** What the control endpoints work with on this node. */
   public record ControlPlane(
-      ActorRef<KillSwitchRegistry.Command> registry, AccessControl access, RateMeter rates) {}
+      ActorRef<KillSwitchRegistry.Command> registry, AccessControl access, RateMeter rates, GuardedModels models) {
+
+    /** Without guarded models ({@code GET /v1/models} lists none). */
+    public ControlPlane(ActorRef<KillSwitchRegistry.Command> registry, AccessControl access, RateMeter rates) {
+      this(registry, access, rates, new GuardedModels());
+    }
+  }
 
   public Route routes() {
     return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> concat(
@@ -102,6 +109,7 @@ public final class HttpApi extends AllDirectives {
                 get(() -> authorized(token -> respond(() -> control.audit(token))))),
             path(segment("killswitches").slash(segment()), id ->
                 delete(() -> authorized(token -> respond(() -> control.release(token, id))))),
+            path("models", () -> get(() -> authorized(token -> respond(() -> control.models(token))))),
             path("breakers", () -> get(() -> authorized(token -> respond(() -> control.breakers(token))))),
             path(segment("breakers").slash(segment()).slash(segment()), (name, action) ->
                 post(() -> authorized(token -> respond(() -> control.setBreaker(token, name, action))))),

@@ -65,14 +65,16 @@ public final class CellworkNode {
       system.terminate();
       throw e;
     }
-    CellsClient cells = Cells.start(system, registry, board, switches);
+    // the guarded task-cost model picks each task's lane; model:task-cost forces its fallback
+    NodeModels models = NodeModels.start(system, registry, board);
+    CellsClient cells = Cells.start(system, registry, board, switches, models.taskCost());
     // rate kill switches: this node counts submissions; a cluster singleton compares them with the ceilings
     RateMeter rates = RateGovernance.start(system, board, switches);
     MembershipHistory history = new MembershipHistory(settings.membershipHistory());
     system.systemActorOf(history.watcher(), "membershipHistory", Props.empty());
     AccessControl access = AccessControl.fromConfig(config.getConfig("cellwork.access"));
     HttpApi api = new HttpApi(system, cells, registry, settings, history,
-        new HttpApi.ControlPlane(switches, access, rates));
+        new HttpApi.ControlPlane(switches, access, rates, models.all()));
     CompletionStage<ServerBinding> binding = Http.get(system)
         .newServerAt(settings.httpHost(), settings.httpPort())
         .bind(api.routes())

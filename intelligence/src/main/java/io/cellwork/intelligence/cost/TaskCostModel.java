@@ -1,5 +1,6 @@
 package io.cellwork.intelligence.cost;
 
+import io.cellwork.intelligence.LearningModel;
 import io.cellwork.intelligence.OnlineModel;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +12,17 @@ import java.util.Map;
  * learns both "sleep 10 takes 10.4 ms here" and "echo takes 0.01 ms" from the outcomes it is fed.
  * Before a kind has {@link #WARM_UP} outcomes it answers with the heuristic: the declared time.
  *
- * <p>O(1) per call. Not thread-safe: one instance per cell, owned by the cell actor.
+ * <p>O(1) per call. Not thread-safe: owned by one actor (the node's guard); other threads read
+ * the immutable {@link #snapshot()} it publishes.
  */
-public final class TaskCostModel implements OnlineModel<CostFeatures, Double, Double> {
+public final class TaskCostModel
+    implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
   /** Outcomes per kind before the learned estimate replaces the heuristic. */
   static final int WARM_UP = 8;
   /** Weight of each new outcome in the mean: it follows a change within a few dozen tasks. */
   static final double LEARNING_RATE = 0.05;
+  static final String NAME = "task-cost";
+  static final String VERSION = "ewma-1";
 
   private final Map<String, KindEstimate> byKind = new HashMap<>();
 
@@ -27,14 +32,17 @@ public final class TaskCostModel implements OnlineModel<CostFeatures, Double, Do
     long observations;
   }
 
+  /** A kind's estimate, frozen. */
+  record Estimate(double meanRatio, double meanMillis, long observations) {}
+
   @Override
   public String name() {
-    return "task-cost";
+    return NAME;
   }
 
   @Override
   public String version() {
-    return "ewma-1";
+    return VERSION;
   }
 
   @Override
@@ -42,19 +50,33 @@ public final class TaskCostModel implements OnlineModel<CostFeatures, Double, Do
     return predictMillis(features);
   }
 
-  /** The unboxed form of {@link #predict}, for the hot path. */
+  @Override
+  public double predictValue(CostFeatures features) {
+    return predictMillis(features);
+  }
+
+  /** The unboxed form of {@link #predict}. */
   public double predictMillis(CostFeatures features) {
     KindEstimate estimate = byKind.get(features.kind());
-    if (estimate == null || estimate.observations < WARM_UP) {
+    return estimate == null
+        ? features.declaredMillis()
+        : estimateMillis(features, estimate.meanRatio, estimate.meanMillis, estimate.observations);
+  }
+
+  static double estimateMillis(CostFeatures features, double meanRatio, double meanMillis, long observations) {
+    if (observations < WARM_UP) {
       return features.declaredMillis();
     }
-    return features.declaredMillis() > 0
-        ? features.declaredMillis() * estimate.meanRatio
-        : estimate.meanMillis;
+    return features.declaredMillis() > 0 ? features.declaredMillis() * meanRatio : meanMillis;
   }
 
   @Override
   public void learn(CostFeatures features, Double measuredMillis) {
+    learnMillis(features, measuredMillis);
+  }
+
+  @Override
+  public void learn(CostFeatures features, double measuredMillis) {
     learnMillis(features, measuredMillis);
   }
 
@@ -69,5 +91,13 @@ public final class TaskCostModel implements OnlineModel<CostFeatures, Double, Do
       estimate.meanMillis += LEARNING_RATE * (measuredMillis - estimate.meanMillis);
     }
     estimate.observations++;
+  }
+
+  /** Copies the per-kind estimates (a handful of kinds: cheap) into an immutable model. */
+  @Override
+  public TaskCostSnapshot snapshot() {
+    Map<String, Estimate> frozen = new HashMap<>(byKind.size() * 2);
+    byKind.forEach((kind, e) -> frozen.put(kind, new Estimate(e.meanRatio, e.meanMillis, e.observations)));
+    return new TaskCostSnapshot(Map.copyOf(frozen));
   }
 }

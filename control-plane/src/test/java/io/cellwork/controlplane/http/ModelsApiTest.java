@@ -1,0 +1,190 @@
+package io.cellwork.controlplane.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import io.cellwork.cells.Cells;
+import io.cellwork.cells.CellsClient;
+import io.cellwork.cells.testing.SingleNodeCluster;
+import io.cellwork.cells.testing.TestConfigs;
+import io.cellwork.controlplane.access.AccessControl;
+import io.cellwork.controlplane.node.MembershipHistory;
+import io.cellwork.controlplane.node.NodeModels;
+import io.cellwork.controlplane.node.NodeSettings;
+import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.feedback.FeedbackSettings;
+import io.cellwork.intelligence.feedback.HoldoutSlice;
+import io.cellwork.intelligence.guard.Source;
+import io.cellwork.killswitch.KillSwitchBoard;
+import io.cellwork.killswitch.KillSwitches;
+import io.cellwork.killswitch.rate.RateGovernance;
+import io.cellwork.killswitch.replication.KillSwitchRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.cellwork.controlplane.cli.CellCtl;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A node wired as CellworkNode wires it (guarded task-cost model, its guard, metrics, API): the
+ * {@code model:task-cost} kill switch forces the fallback and /v1/models and /metrics show it.
+ */
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelsApiTest {
+  private static final CostFeatures SLEEP = new CostFeatures("sleep", 5);
+  /** A task id outside the holdout slice, which the fallback serves whatever the switches say. */
+  private static final String SERVED = servedId();
+
+  private static String servedId() {
+    HoldoutSlice slice = FeedbackSettings.defaults().holdoutSlice();
+    for (int i = 0; i < 1_000; i++) {
+      if (!slice.isHoldout("t" + i)) {
+        return "t" + i;
+      }
+    }
+    throw new IllegalStateException("no task id outside the holdout slice");
+  }
+
+  @JUnit5TestKit
+  final ActorTestKit testKit = new JUnit5TestKitBuilder()
+      .withCustomConfig(TestConfigs.inMemoryJournal(ConfigFactory.parseString("""
+          cellwork.cells.router.cells = 4
+          cellwork.access.tokens = [
+            { name = "watcher", role = viewer, token = "viewer-token" },
+            { name = "ops-alice", role = operator, token = "operator-token" }
+          ]
+          """)))
+      .build();
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private NodeModels models;
+  private String base;
+
+  @BeforeAll
+  void startNode() throws Exception {
+    SingleNodeCluster.join(testKit);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    KillSwitchBoard board = new KillSwitchBoard();
+    ActorRef<KillSwitchRegistry.Command> switches = KillSwitches.start(testKit.system(), board);
+    models = NodeModels.start(testKit.system(), registry, board);
+    CellsClient cells = Cells.start(testKit.system(), registry, board, switches, models.taskCost());
+    NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
+    MembershipHistory history = new MembershipHistory(10);
+    testKit.spawn(history.watcher());
+    AccessControl access = AccessControl.fromConfig(testKit.system().settings().config().getConfig("cellwork.access"));
+    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history,
+        new HttpApi.ControlPlane(switches, access, RateGovernance.start(testKit.system(), board, switches), models.all()));
+    ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
+        .toCompletableFuture().get();
+    base = "http://127.0.0.1:" + binding.localAddress().getPort();
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(200, get("/v1/health/ready", null).statusCode());
+      return null;
+    });
+  }
+
+  @Test
+  void theModelKillSwitchForcesTheFallbackAndTheApiShowsIt() throws Exception {
+    assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, SERVED).source());
+    assertEquals(401, get("/v1/models", null).statusCode(), "a viewer token is needed");
+    JsonNode before = model(get("/v1/models", "viewer-token"));
+    assertEquals("task-cost", before.get("name").asText());
+    assertEquals("closed", before.get("state").asText());
+    assertEquals("declared-cost/heuristic-1", before.get("fallback").asText());
+
+    HttpResponse<String> engaged = send("POST", "/v1/killswitches",
+        "{\"scope\":\"model:task-cost\",\"mode\":\"hard_stop\",\"reason\":\"model misbehaves\",\"ttlSeconds\":600}");
+    assertEquals(201, engaged.statusCode(), engaged.body());
+    String id = mapper.readTree(engaged.body()).get("id").asText();
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(Source.FALLBACK_FORCED, models.taskCost().predict(SLEEP, SERVED).source());
+      return null;
+    });
+    JsonNode forced = model(get("/v1/models", "viewer-token"));
+    assertEquals("forced", forced.get("state").asText());
+    String table = cellctlModels();
+    assertTrue(table.contains("task-cost") && table.contains("forced") && table.contains(id), table);
+    JsonNode transition = forced.get("recentTransitions").get(0);
+    assertEquals("closed", transition.get("from").asText());
+    assertEquals("forced", transition.get("to").asText());
+    assertTrue(transition.get("reason").asText().contains(id), transition.toString());
+    assertTrue(forced.get("predictions").get("fallback_forced").asLong() >= 1);
+    assertTrue(get("/metrics", null).body()
+        .contains("cellwork_model_serving{mode=\"forced\",model=\"task-cost\"} 1.0"));
+    // Tasks still flow while the model is switched off: only the lane choice changes.
+    assertEquals(202, send("POST", "/v1/tasks", "{\"tenant\":\"acme\",\"key\":\"k\",\"kind\":\"echo\"}").statusCode());
+
+    assertEquals(200, send("DELETE", "/v1/killswitches/" + id, null).statusCode());
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(Source.PRIMARY, models.taskCost().predict(SLEEP, SERVED).source());
+      return null;
+    });
+    JsonNode released = model(get("/v1/models", "viewer-token"));
+    assertEquals("closed", released.get("state").asText());
+    assertEquals(2, released.get("transitions").asInt());
+  }
+
+  /** {@code cellctl models} against this node, with the viewer's token; its output. */
+  private String cellctlModels() throws Exception {
+    Path tokenFile = Files.createTempFile("viewer", ".token");
+    try {
+      Files.writeString(tokenFile, "viewer-token");
+      StringWriter out = new StringWriter();
+      int exit = CellCtl.commandLine().setOut(new PrintWriter(out))
+          .execute("models", "--url", base, "--token-file", tokenFile.toString());
+      assertEquals(0, exit, out.toString());
+      return out.toString();
+    } finally {
+      Files.delete(tokenFile);
+    }
+  }
+
+  private JsonNode model(HttpResponse<String> response) throws Exception {
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode list = mapper.readTree(response.body()).get("models");
+    assertEquals(1, list.size());
+    return list.get(0);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer operator-token")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,82 @@
+package io.cellwork.intelligence.ensemble;
+
+import io.cellwork.intelligence.Model;
+import io.cellwork.intelligence.OnlineModel;
+import io.cellwork.intelligence.cost.CostFeatures;
+import java.util.List;
+
+/**
+ * A diverse task-cost ensemble: members that are wrong in different ways, answering with their
+ * median ({@link MedianEnsemble}). {@link #diverse()} builds four: a fast EWMA (follows a change
+ * within ~5 tasks, noisy), a slow EWMA (steady, ~50 tasks to follow), a windowed median (robust to
+ * outliers, forgets completely) and the declared-millis heuristic (learns nothing, so no bad data
+ * or feedback loop can move it). {@link #learn} feeds each learning member; a member that throws
+ * while learning is skipped, like one that throws while predicting.
+ *
+ * <p>Cost: the sum of the members' costs. Not thread-safe (the learning members are not): owned
+ * by one actor, like the cost model it stands in for.
+ */
+public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Double> {
+  /** Weight of a new outcome in the fast member: it follows a change within ~5 tasks. */
+  static final double FAST_LEARNING_RATE = 0.2;
+  /** Weight of a new outcome in the slow member: steady, follows a change within ~50 tasks. */
+  static final double SLOW_LEARNING_RATE = 0.02;
+  /** Outcomes per kind before an EWMA member trusts itself over the declared time. */
+  static final int WARM_UP = 8;
+  /** Outcomes per kind the windowed median is taken over. */
+  static final int MEDIAN_WINDOW = 64;
+
+  private final MedianEnsemble<CostFeatures> ensemble;
+  private final List<OnlineModel<CostFeatures, Double, Double>> learners;
+
+  public CostEnsemble(String name, List<Model<CostFeatures, Double>> members) {
+    this.ensemble = new MedianEnsemble<>(name, members);
+    this.learners = members.stream()
+        .filter(OnlineModel.class::isInstance)
+        .map(CostEnsemble::learner)
+        .toList();
+  }
+
+  public static CostEnsemble diverse() {
+    return new CostEnsemble("task-cost-ensemble", List.of(
+        new EwmaRatioCost("ewma-fast", FAST_LEARNING_RATE, WARM_UP),
+        new EwmaRatioCost("ewma-slow", SLOW_LEARNING_RATE, WARM_UP),
+        new WindowedMedianCost(MEDIAN_WINDOW),
+        new DeclaredMillisHeuristic()));
+  }
+
+  @Override
+  public String name() {
+    return ensemble.name();
+  }
+
+  @Override
+  public String version() {
+    return ensemble.version();
+  }
+
+  @Override
+  public Double predict(CostFeatures features) {
+    return ensemble.predict(features);
+  }
+
+  @Override
+  public void learn(CostFeatures features, Double measuredMillis) {
+    for (OnlineModel<CostFeatures, Double, Double> learner : learners) {
+      try {
+        learner.learn(features, measuredMillis);
+      } catch (RuntimeException broken) {
+        // a broken member must not stop the others from learning; its answers are skipped too
+      }
+    }
+  }
+
+  public MedianEnsemble<CostFeatures> median() {
+    return ensemble;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static OnlineModel<CostFeatures, Double, Double> learner(Model<CostFeatures, Double> member) {
+    return (OnlineModel<CostFeatures, Double, Double>) member;
+  }
+}
