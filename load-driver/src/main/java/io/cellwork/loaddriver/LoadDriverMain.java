@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "cellctl",
     mixinStandardHelpOptions = true,
     description = "Drive load against Cellwork through its HTTP API.",
-    subcommands = {LoadDriverMain.DemoCommand.class})
+    subcommands = {LoadDriverMain.DemoCommand.class, LoadCommand.class})
 public final class LoadDriverMain {
 
   public static void main(String[] args) {

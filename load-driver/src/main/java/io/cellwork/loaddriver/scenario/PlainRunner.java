@@ -1,0 +1,14 @@
+package io.cellwork.loaddriver.scenario;
+
+/**
+ * One load run of the scenario's workload and plan, reported as a total and by the scenario's
+ * groups: baseline, hot-partition (celebrity apart from the others), head-of-line (small tasks
+ * apart from large ones).
+ */
+final class PlainRunner implements ScenarioRunner {
+  @Override
+  public ScenarioOutcome run(ScenarioContext context) {
+    Scenario s = context.scenario();
+    return ScenarioOutcome.of(context.load(s.name(), s.plan(), context.requests("t")));
+  }
+}
