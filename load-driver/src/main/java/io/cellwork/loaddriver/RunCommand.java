@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println("Scenario " + loaded.name() + ": " + loaded.description());
     out.println("Targets: " + String.join(", ", loaded.targets().stream().map(t -> t.url()).toList()));
     ScenarioOutcome outcome;
-    try (ScenarioContext context = new ScenarioContext(loaded, ClusterControl.home(), out, !quiet)) {
+    try (ScenarioContext context = new ScenarioContext(loaded, ClusterControl.home(), out, !quiet).reportingTo(reportDir)) {
       outcome = ScenarioRunner.forName(loaded.runner()).run(context);
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("load run: " + e.getMessage());

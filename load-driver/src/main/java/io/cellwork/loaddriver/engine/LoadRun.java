@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
@@ -39,7 +38,7 @@ public final class LoadRun {
   private final AtomicLong lastAnswerNanos = new AtomicLong();
   private volatile boolean stopped;
   private Retrier retrier = Retrier.NEVER;
-  private BiConsumer<PlannedRequest, Answer> listener = (request, answer) -> { };
+  private AnswerListener listener = AnswerListener.NONE;
   private long startNanos;
   private long endNanos;
 
@@ -58,7 +57,7 @@ public final class LoadRun {
   }
 
   /** Hears every final answer (after retries), on the engine's threads: keep it short. */
-  public LoadRun listening(BiConsumer<PlannedRequest, Answer> onAnswer) {
+  public LoadRun listening(AnswerListener onAnswer) {
     this.listener = onAnswer;
     return this;
   }
@@ -181,14 +180,14 @@ public final class LoadRun {
     }
   }
 
-  private void countAnswer(PlannedRequest request, long intendedNanos, Answer answer) {
+  private void countAnswer(PlannedRequest request, int target, long intendedNanos, Answer answer) {
     long latency = answer.doneNanos() - intendedNanos;
     for (String group : request.groups()) {
       groups.get(group).answered(latency, answer);
     }
     total.answered(latency, answer);
     lastAnswerNanos.accumulateAndGet(answer.doneNanos(), Math::max);
-    listener.accept(request, answer);
+    listener.onAnswer(request, target, answer);
   }
 
   /** Sends one lane's share of the open-loop schedule; runs only on that lane's loop. */
@@ -235,7 +234,7 @@ public final class LoadRun {
       int target = targetCursor++ % engine.targets().size();
       countSent(request);
       lane.send(new Exchange(target, request.method(), request.path(), request.body(), intended,
-          answer -> countAnswer(request, intended, answer)));
+          answer -> countAnswer(request, target, intended, answer)));
     }
   }
 
@@ -270,8 +269,13 @@ public final class LoadRun {
               retry.getAsLong(), TimeUnit.NANOSECONDS);
           return;
         }
-        countAnswer(request, firstIntended, answer);
-        sendNext();
+        countAnswer(request, target, firstIntended, answer);
+        long pause = answer.isSuccess() ? 0 : retrier.pauseAfterGivingUpNanos();
+        if (pause > 0) {
+          lane.loop().schedule(this::sendNext, pause, TimeUnit.NANOSECONDS);
+        } else {
+          sendNext();
+        }
       }));
     }
   }

@@ -15,4 +15,9 @@ public interface Retrier {
    * @return the delay in nanoseconds before the next try, or empty to give up
    */
   OptionalLong retryAfterNanos(int attempt, Answer answer);
+
+  /** How long a client waits before its next request after giving up on one (a user coming back later). */
+  default long pauseAfterGivingUpNanos() {
+    return 0;
+  }
 }

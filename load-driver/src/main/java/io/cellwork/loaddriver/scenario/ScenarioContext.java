@@ -2,11 +2,10 @@ package io.cellwork.loaddriver.scenario;
 
 import io.cellwork.loaddriver.ClusterControl;
 import io.cellwork.loaddriver.api.CellworkApi;
-import io.cellwork.loaddriver.engine.Answer;
+import io.cellwork.loaddriver.engine.AnswerListener;
 import io.cellwork.loaddriver.engine.HttpEngine;
 import io.cellwork.loaddriver.engine.LoadPlan;
 import io.cellwork.loaddriver.engine.LoadRun;
-import io.cellwork.loaddriver.engine.PlannedRequest;
 import io.cellwork.loaddriver.engine.RequestSource;
 import io.cellwork.loaddriver.engine.Retrier;
 import io.cellwork.loaddriver.engine.RunResult;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +42,7 @@ public final class ScenarioContext implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scenario-timer"));
   private final List<CellworkApi> apis = new ArrayList<>();
   private HttpEngine engine;
+  private Path reportDir;
 
   public ScenarioContext(Scenario scenario, Path home, PrintStream out, boolean progress) {
     this.scenario = scenario;
@@ -52,6 +51,16 @@ public final class ScenarioContext implements AutoCloseable {
     this.progress = progress;
     this.runId = scenario.name() + "-" + Long.toString(System.currentTimeMillis(), 36);
     scenario.targets().forEach(t -> apis.add(new CellworkApi(t.url(), controlExecutor, CONTROL_TIMEOUT)));
+  }
+
+  /** Where the report goes (for a runner's own plots); null when no report was asked for. */
+  public Path reportDir() {
+    return reportDir;
+  }
+
+  public ScenarioContext reportingTo(Path dir) {
+    this.reportDir = dir;
+    return this;
   }
 
   public Scenario scenario() {
@@ -97,7 +106,7 @@ public final class ScenarioContext implements AutoCloseable {
 
   /** Runs one phase of load, printing a progress line a second; {@code started} sees the run (to stop it). */
   public RunResult load(String phase, LoadPlan plan, RequestSource source, Retrier retrier,
-      BiConsumer<PlannedRequest, Answer> listener, Consumer<LoadRun> started) {
+      AnswerListener listener, Consumer<LoadRun> started) {
     LoadRun run = new LoadRun(phase, engine(), plan, source).retrying(retrier).listening(listener);
     started.accept(run);
     return run.run(interval -> {
@@ -108,7 +117,7 @@ public final class ScenarioContext implements AutoCloseable {
   }
 
   public RunResult load(String phase, LoadPlan plan, RequestSource source) {
-    return load(phase, plan, source, Retrier.NEVER, (r, a) -> { }, r -> { });
+    return load(phase, plan, source, Retrier.NEVER, AnswerListener.NONE, r -> { });
   }
 
   /** The admin token: the scenario's, or the local cluster's {@code var/cluster/admin.token}. */
