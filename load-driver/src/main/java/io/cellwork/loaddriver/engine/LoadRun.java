@@ -25,6 +25,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadRun {
   private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final double MIN_REPORTED_SECONDS = 0.2;
 
   private final String name;
   private final HttpEngine engine;
@@ -128,8 +129,12 @@ public final class LoadRun {
       Interval row = new Interval((now - startNanos) / 1e9, (sent - lastSent) / seconds, (ok - lastOk) / seconds,
           (errors - lastErrors) / seconds, millis(interval, 50), millis(interval, 90), millis(interval, 99),
           interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0, (int) outstanding(), delta);
-      timeline.add(row);
-      onInterval.accept(row);
+      // A last sliver after the drain with nothing in it would only add a zero point to the plots.
+      boolean empty = sent == lastSent && ok == lastOk && errors == lastErrors;
+      if (!(empty && seconds < MIN_REPORTED_SECONDS)) {
+        timeline.add(row);
+        onInterval.accept(row);
+      }
       lastSent = sent;
       lastOk = ok;
       lastErrors = errors;
