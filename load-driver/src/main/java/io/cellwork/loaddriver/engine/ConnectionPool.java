@@ -6,10 +6,15 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -25,6 +30,8 @@ import java.util.List;
  * loop (no locks); only {@link #inFlight} is read from other threads, as a rough gauge.
  */
 final class ConnectionPool {
+  private static final byte[] NO_BODY = new byte[0];
+
   private final Bootstrap bootstrap;
   private final int target;
   private final int max;
@@ -133,14 +140,22 @@ final class ConnectionPool {
   }
 
   /** One keep-alive connection and the request it carries. */
-  private final class Connection extends SimpleChannelInboundHandler<FullHttpResponse> {
+  private final class Connection extends ChannelInboundHandlerAdapter {
     private final Channel channel;
+    private final AsciiString host;
     private Exchange current;
     private long sentNanos;
     private boolean timedOut;
+    // The answer being read: head first, then content pieces, then the last piece completes it.
+    private int status;
+    private String retryAfter;
+    private boolean keepAlive;
+    private byte[] body = NO_BODY;
 
     Connection(Channel channel) {
       this.channel = channel;
+      java.net.InetSocketAddress address = (java.net.InetSocketAddress) channel.remoteAddress();
+      this.host = AsciiString.of(address.getHostString() + ":" + address.getPort());
     }
 
     void send(Exchange exchange) {
@@ -149,7 +164,7 @@ final class ConnectionPool {
       byte[] body = exchange.body();
       FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(exchange.method()),
           exchange.path(), body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-      request.headers().set(HttpHeaderNames.HOST, channel.remoteAddress() == null ? "" : hostOf());
+      request.headers().set(HttpHeaderNames.HOST, host);
       if (body != null) {
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
       }
@@ -157,22 +172,39 @@ final class ConnectionPool {
       channel.writeAndFlush(request, channel.voidPromise());
     }
 
-    private String hostOf() {
-      java.net.InetSocketAddress address = (java.net.InetSocketAddress) channel.remoteAddress();
-      return address.getHostString() + ":" + address.getPort();
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+      try {
+        if (message instanceof HttpResponse head) {
+          status = head.status().code();
+          retryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
+          keepAlive = HttpUtil.isKeepAlive(head);
+          body = NO_BODY;
+        }
+        if (message instanceof HttpContent content) {
+          ByteBuf bytes = content.content();
+          if (bytes.isReadable()) {
+            byte[] more = ByteBufUtil.getBytes(bytes);
+            body = body.length == 0 ? more : concat(body, more);
+          }
+          if (message instanceof LastHttpContent) {
+            finish();
+          }
+        }
+      } finally {
+        ReferenceCountUtil.release(message);
+      }
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+    private void finish() {
       Exchange exchange = current;
       if (exchange == null) {
         return;
       }
       current = null;
-      Answer answer = new Answer(response.status().code(), null, response.headers().get(HttpHeaderNames.RETRY_AFTER),
-          ByteBufUtil.getBytes(response.content()), System.nanoTime());
-      complete(exchange, answer);
-      release(this, HttpUtil.isKeepAlive(response));
+      complete(exchange, new Answer(status, null, retryAfter, body, System.nanoTime()));
+      body = NO_BODY;
+      release(this, keepAlive);
     }
 
     @Override
@@ -183,5 +215,11 @@ final class ConnectionPool {
 
   int target() {
     return target;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, joined, a.length, b.length);
+    return joined;
   }
 }

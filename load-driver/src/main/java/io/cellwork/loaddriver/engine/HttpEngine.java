@@ -12,7 +12,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 public final class HttpEngine implements AutoCloseable {
   /** How often each lane looks for requests past their timeout. */
   private static final long TIMEOUT_SWEEP_MILLIS = 50;
-  /** Largest response body the engine reads; Cellwork's answers are far smaller. */
-  private static final int MAX_RESPONSE_BYTES = 1 << 20;
 
   private final EventLoopGroup group;
   private final List<Target> targets;
@@ -69,7 +66,7 @@ public final class HttpEngine implements AutoCloseable {
           .handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-              channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+              channel.pipeline().addLast(new HttpClientCodec());
             }
           }));
     }
