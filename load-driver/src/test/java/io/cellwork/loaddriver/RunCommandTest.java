@@ -34,7 +34,7 @@ class RunCommandTest {
 
   private int run(String... extra) {
     String[] base = {"load", "run", "--scenario", BASELINE, "--targets", server.url(), "--rate", "100",
-        "--duration", "1s", "--arrivals", "constant", "--quiet"};
+        "--duration", "1s", "--arrivals", "constant", "--set", "load.warm-up=0s", "--quiet"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
