@@ -31,12 +31,14 @@ public final class LoadRun {
   private final HttpEngine engine;
   private final LoadPlan plan;
   private final RequestSource source;
-  private final Outcomes total = new Outcomes();
+  private final Outcomes total;
   private final Map<String, Outcomes> groups = new ConcurrentHashMap<>();
   private final Map<String, Integer> groupOrder = new ConcurrentHashMap<>();
   private final AtomicLong budget;
   private final AtomicInteger activeGenerators = new AtomicInteger();
-  private final AtomicLong lastAnswerNanos = new AtomicLong();
+  private final java.util.concurrent.atomic.LongAccumulator lastAnswerNanos =
+      new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+  private final boolean bounded;
   private volatile boolean stopped;
   private Retrier retrier = Retrier.NEVER;
   private AnswerListener listener = AnswerListener.NONE;
@@ -49,6 +51,8 @@ public final class LoadRun {
     this.plan = plan;
     this.source = source;
     this.budget = new AtomicLong(plan.maxRequests() > 0 ? plan.maxRequests() : Long.MAX_VALUE);
+    this.bounded = plan.maxRequests() > 0;
+    this.total = new Outcomes(engine.laneCount());
   }
 
   /** Closed loop only: how clients retry failed requests (default: never). */
@@ -76,7 +80,7 @@ public final class LoadRun {
   public RunResult run(Consumer<Interval> onInterval) {
     startNanos = System.nanoTime();
     endNanos = plan.duration().isZero() ? Long.MAX_VALUE : startNanos + plan.duration().toNanos();
-    lastAnswerNanos.set(startNanos);
+    lastAnswerNanos.accumulate(startNanos);
     int lanes = engine.laneCount();
     if (plan.openLoop()) {
       for (int i = 0; i < lanes; i++) {
@@ -87,7 +91,7 @@ public final class LoadRun {
     } else {
       for (int c = 0; c < plan.concurrency(); c++) {
         HttpEngine.Lane lane = engine.lane(c % lanes);
-        Client client = new Client(lane, c);
+        Client client = new Client(lane, c % lanes, c);
         activeGenerators.incrementAndGet();
         lane.loop().execute(client::sendNext);
       }
@@ -174,30 +178,32 @@ public final class LoadRun {
   }
 
   private boolean takeBudget() {
-    return budget.getAndDecrement() > 0;
+    // Unbounded runs skip the shared counter: lanes would contend on it for every request.
+    return !bounded || budget.getAndDecrement() > 0;
   }
 
   private void countSent(PlannedRequest request) {
     total.sent();
     for (String group : request.groups()) {
       groupOrder.putIfAbsent(group, groupOrder.size());
-      groups.computeIfAbsent(group, g -> new Outcomes()).sent();
+      groups.computeIfAbsent(group, g -> new Outcomes(engine.laneCount())).sent();
     }
   }
 
-  private void countAnswer(PlannedRequest request, int target, long intendedNanos, Answer answer) {
+  private void countAnswer(int lane, PlannedRequest request, int target, long intendedNanos, Answer answer) {
     long latency = answer.doneNanos() - intendedNanos;
     for (String group : request.groups()) {
-      groups.get(group).answered(latency, answer);
+      groups.get(group).answered(lane, latency, answer);
     }
-    total.answered(latency, answer);
-    lastAnswerNanos.accumulateAndGet(answer.doneNanos(), Math::max);
+    total.answered(lane, latency, answer);
+    lastAnswerNanos.accumulate(answer.doneNanos());
     listener.onAnswer(request, target, answer);
   }
 
   /** Sends one lane's share of the open-loop schedule; runs only on that lane's loop. */
   private final class Pacer implements Runnable {
     private final HttpEngine.Lane lane;
+    private final int index;
     private final int lanes;
     private final SplittableRandom random;
     private long next;
@@ -205,6 +211,7 @@ public final class LoadRun {
 
     Pacer(HttpEngine.Lane lane, int index, int lanes) {
       this.lane = lane;
+      this.index = index;
       this.lanes = lanes;
       this.random = new SplittableRandom(System.nanoTime() + index);
       this.targetCursor = index;
@@ -239,18 +246,21 @@ public final class LoadRun {
       int target = targetCursor++ % engine.targets().size();
       countSent(request);
       lane.send(new Exchange(target, request.method(), request.path(), request.body(), intended,
-          answer -> countAnswer(request, target, intended, answer)));
+          answer -> countAnswer(index, request, target, intended, answer)));
     }
   }
 
   /** One closed-loop client: next request when the last one is answered; confined to its lane. */
   private final class Client {
     private final HttpEngine.Lane lane;
+    private final int index;
     private final SplittableRandom random;
     private int targetCursor;
 
-    Client(HttpEngine.Lane lane, int index) {
+    Client(HttpEngine.Lane lane, int laneIndex, int clientIndex) {
       this.lane = lane;
+      this.index = laneIndex;
+      int index = clientIndex;
       this.random = new SplittableRandom(System.nanoTime() + index);
       this.targetCursor = index;
     }
@@ -274,7 +284,7 @@ public final class LoadRun {
               retry.getAsLong(), TimeUnit.NANOSECONDS);
           return;
         }
-        countAnswer(request, target, firstIntended, answer);
+        countAnswer(index, request, target, firstIntended, answer);
         long pause = answer.isSuccess() ? 0 : retrier.pauseAfterGivingUpNanos();
         if (pause > 0) {
           lane.loop().schedule(this::sendNext, pause, TimeUnit.NANOSECONDS);

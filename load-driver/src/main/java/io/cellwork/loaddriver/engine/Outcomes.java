@@ -8,27 +8,36 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Counts and latencies of one slice of a run (the whole run, or one group). Writers on any thread
- * are wait-free (HdrHistogram's {@link Recorder}, {@link LongAdder}); {@link #takeInterval} is for
- * one reader thread at a time.
+ * Counts and latencies of one slice of a run (the whole run, or one group). Writers are wait-free
+ * (HdrHistogram's {@link Recorder}, {@link LongAdder}); each engine lane records into its own
+ * recorder, so lanes never contend on a shared counter at tens of thousands of answers a second.
+ * {@link #takeInterval} merges the lanes; it is for one reader thread at a time.
  */
 final class Outcomes {
   /** Three significant digits: 1 ms reads as 1.000 ms, 1 s as 1.000 s. */
   private static final int DIGITS = 3;
 
-  private final Recorder latencyMicros = new Recorder(DIGITS);
+  private final Recorder[] latencyMicros;
   private final Histogram total = new Histogram(DIGITS);
   private final LongAdder sent = new LongAdder();
   private final LongAdder ok = new LongAdder();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-  private Histogram interval;
+  private final Histogram[] intervals;
+
+  Outcomes(int lanes) {
+    latencyMicros = new Recorder[lanes];
+    intervals = new Histogram[lanes];
+    for (int i = 0; i < lanes; i++) {
+      latencyMicros[i] = new Recorder(DIGITS);
+    }
+  }
 
   void sent() {
     sent.increment();
   }
 
-  void answered(long latencyNanos, Answer answer) {
-    latencyMicros.recordValue(Math.max(1, latencyNanos / 1_000));
+  void answered(int lane, long latencyNanos, Answer answer) {
+    latencyMicros[lane].recordValue(Math.max(1, latencyNanos / 1_000));
     if (answer.isSuccess()) {
       ok.increment();
     } else {
@@ -38,9 +47,13 @@ final class Outcomes {
 
   /** The latencies since the last call; also adds them to the total. */
   synchronized Histogram takeInterval() {
-    interval = latencyMicros.getIntervalHistogram(interval);
-    total.add(interval);
-    return interval.copy();
+    Histogram merged = new Histogram(DIGITS);
+    for (int i = 0; i < latencyMicros.length; i++) {
+      intervals[i] = latencyMicros[i].getIntervalHistogram(intervals[i]);
+      merged.add(intervals[i]);
+    }
+    total.add(merged);
+    return merged;
   }
 
   synchronized Histogram total() {
