@@ -16,7 +16,8 @@ import java.util.Locale;
  * The driver's half of {@code bin/bench-loaddriver}: against a bare endpoint, (1) its maximum
  * sustained rate, closed loop over a fixed number of connections (as wrk measures it), and (2) its
  * own CPU share while offering a fixed open-loop rate: process CPU time over wall time and cores.
- * Usage: {@code LoadBench URL CONNECTIONS SECONDS OPEN_RATE [IO_THREADS]}. Prints key=value lines.
+ * Usage: {@code LoadBench URL CONNECTIONS SECONDS max|cpu OPEN_RATE [IO_THREADS]}; each mode warms
+ * up first. Prints key=value lines.
  */
 public final class LoadBench {
   private static final RequestSource GET = random -> new PlannedRequest("GET", "/", null, new String[0], null);
@@ -28,15 +29,19 @@ public final class LoadBench {
     Target target = Target.parse(args[0]);
     int connections = Integer.parseInt(args[1]);
     Duration run = Duration.ofSeconds(Long.parseLong(args[2]));
-    double openRate = Double.parseDouble(args[3]);
-    int ioThreads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+    boolean max = args[3].equals("max");
+    double openRate = Double.parseDouble(args[4]);
+    int ioThreads = args.length > 5 ? Integer.parseInt(args[5]) : 2;
     EngineSettings settings = new EngineSettings(ioThreads, connections, Duration.ofSeconds(10), Duration.ofSeconds(2), 1_000_000);
     try (HttpEngine engine = new HttpEngine(settings, List.of(target))) {
       new LoadRun("warm-up", engine, LoadPlan.closed(connections, WARM_UP), GET).run(i -> { });
-      RunResult max = new LoadRun("max", engine, LoadPlan.closed(connections, run), GET).run(i -> { });
-      System.out.printf(Locale.ROOT, "driver_max_rate=%.0f%n", max.achievedRate());
-      System.out.printf(Locale.ROOT, "driver_max_p50_ms=%.3f%ndriver_max_p99_ms=%.3f%ndriver_max_errors=%d%n",
-          max.total().millisAt(50), max.total().millisAt(99), max.total().errorCount());
+      if (max) {
+        RunResult result = new LoadRun("max", engine, LoadPlan.closed(connections, run), GET).run(i -> { });
+        System.out.printf(Locale.ROOT, "driver_max_rate=%.0f%n", result.achievedRate());
+        System.out.printf(Locale.ROOT, "driver_max_p50_ms=%.3f%ndriver_max_p99_ms=%.3f%ndriver_max_errors=%d%n",
+            result.total().millisAt(50), result.total().millisAt(99), result.total().errorCount());
+        return;
+      }
 
       long cpuBefore = cpuNanos();
       long wallBefore = System.nanoTime();
