@@ -36,6 +36,7 @@ public final class KillSwitchRunner implements ScenarioRunner {
     AtomicLongArray lastSuccess = filled(nodes, Long.MIN_VALUE);
     AtomicLongArray firstRecovery = filled(nodes, Long.MAX_VALUE);
 
+    context.warmUp();
     AnswerListener watch = (request, target, answer) -> {
       long engaged = operator.engageSentNanos;
       long released = operator.releaseSentNanos;

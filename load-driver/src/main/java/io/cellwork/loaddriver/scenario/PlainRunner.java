@@ -9,12 +9,7 @@ final class PlainRunner implements ScenarioRunner {
   @Override
   public ScenarioOutcome run(ScenarioContext context) {
     Scenario s = context.scenario();
-    java.time.Duration warmUp = s.config().getDuration("load.warm-up");
-    if (!warmUp.isZero()) {
-      io.cellwork.loaddriver.engine.LoadPlan p = s.plan();
-      context.load("warm-up", new io.cellwork.loaddriver.engine.LoadPlan(p.openLoop(), p.poisson(), p.profile(),
-          p.concurrency(), warmUp, 0, p.drain()), context.requests("warm"));
-    }
+    context.warmUp();
     return ScenarioOutcome.of(context.load(s.name(), s.plan(), context.requests("t")));
   }
 }

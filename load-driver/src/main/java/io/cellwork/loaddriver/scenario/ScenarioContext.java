@@ -120,6 +120,19 @@ public final class ScenarioContext implements AutoCloseable {
     return load(phase, plan, source, Retrier.NEVER, AnswerListener.NONE, r -> { });
   }
 
+  /**
+   * With {@code load.warm-up} set, an unreported run of the scenario's plan and workload for that
+   * long, so JIT-cold JVMs (the driver's and the nodes') stay out of the figures.
+   */
+  public void warmUp() {
+    Duration warmUp = scenario.config().getDuration("load.warm-up");
+    if (!warmUp.isZero()) {
+      LoadPlan p = scenario.plan();
+      load("warm-up", new LoadPlan(p.openLoop(), p.poisson(), p.profile(), p.concurrency(), warmUp, 0, p.drain()),
+          requests("warm"));
+    }
+  }
+
   /** The admin token: the scenario's, or the local cluster's {@code var/cluster/admin.token}. */
   public String token() {
     if (!scenario.token().isBlank()) {
