@@ -37,8 +37,9 @@ final class SwitchOperator {
     engageSentNanos = System.nanoTime();
     ApiResponse r = api.postAuthorized("/v1/killswitches", request, token).join();
     engageReturnedNanos = System.nanoTime();
-    if (r.status() == 201 || r.status() == 200) {
-      switchId = r.body().path("id").asText();
+    String id = r.body().path("id").asText("");
+    if ((r.status() == 201 || r.status() == 200) && !id.isEmpty()) {
+      switchId = id;
     } else {
       failure = "engage answered HTTP " + r.status() + " " + r.body();
     }
