@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class Plots {
     measured.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     measured.setMarker(SeriesMarkers.CIRCLE);
     if (fit.supported() && n.length > 0) {
-      double maxN = java.util.Arrays.stream(n).max().orElseThrow();
+      double maxN = Arrays.stream(n).max().orElseThrow();
       boolean markPeak = fit.hasFinitePeak() && fit.nStar() <= MAX_NSTAR_EXTRAPOLATION * maxN;
       double end = CURVE_OVERSHOOT * Math.max(maxN, markPeak ? fit.nStar() : 0);
       double[] cx = new double[CURVE_POINTS];

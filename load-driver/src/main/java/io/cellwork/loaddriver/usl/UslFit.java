@@ -1,6 +1,7 @@
 package io.cellwork.loaddriver.usl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -211,8 +212,8 @@ public final class UslFit {
           "throughput does not grow with n (α = 1): nothing to separate into contention and"
               + " coherency");
     }
-    double maxN = java.util.Arrays.stream(n).max().orElseThrow();
-    double minN = java.util.Arrays.stream(n).min().orElseThrow();
+    double maxN = Arrays.stream(n).max().orElseThrow();
+    double minN = Arrays.stream(n).min().orElseThrow();
     double nStar = nStar(alpha, beta);
     String note;
     double peak;
@@ -222,9 +223,11 @@ public final class UslFit {
     } else {
       peak = throughput(lambda, alpha, beta, nStar);
       if (nStar > maxN) {
-        note = String.format(Locale.ROOT, "N* = %.1f lies beyond the largest measured n (%s): extrapolated", nStar, trim(maxN));
+        note = String.format(
+            Locale.ROOT, "N* = %.1f lies beyond the largest measured n (%s): extrapolated", nStar, trim(maxN));
       } else if (nStar < minN) {
-        note = String.format(Locale.ROOT, "N* = %.2f lies below the smallest measured n (%s)", nStar, trim(minN));
+        note = String.format(
+            Locale.ROOT, "N* = %.2f lies below the smallest measured n (%s)", nStar, trim(minN));
       } else {
         note = "peak within the measured range";
       }

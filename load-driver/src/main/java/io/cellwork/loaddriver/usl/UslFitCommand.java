@@ -2,6 +2,7 @@ package io.cellwork.loaddriver.usl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellwork.loaddriver.report.Plots;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cellctl load usl-fit FILE.csv [--json]}: fits the Universal Scalability Law to a
+ * {@code cellctl load usl-fit FILE.csv [--json] [--plot FILE.png]}: fits the Universal Scalability Law to a
  * sweep's {@code n,throughput} CSV and prints α, β, λ, N* and the peak throughput. Exit codes:
  * 0 fitted, 1 the file is missing or malformed, 3 the data cannot support a fit (picocli uses 2
  * for usage errors).
@@ -44,6 +45,12 @@ public final class UslFitCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "Also draw the measured points and the fitted curve to this PNG.")
+  Path plot;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new UslFitCommand()).execute(args));
   }
@@ -63,6 +70,9 @@ public final class UslFitCommand implements Callable<Integer> {
       return EXIT_BAD_FILE;
     }
     UslFitResult fit = UslFit.fit(points);
+    if (plot != null) {
+      Plots.uslCurve(plot, "USL fit of " + file.getFileName(), points, fit);
+    }
     if (!fit.supported()) {
       err.println("usl-fit: the data cannot support a USL fit: " + fit.reason());
       return EXIT_UNSUPPORTED;
@@ -71,6 +81,9 @@ public final class UslFitCommand implements Callable<Integer> {
       out.println(toJson(fit));
     } else {
       printTable(out, fit, points.size());
+      if (plot != null) {
+        out.println("plot: " + plot.toAbsolutePath());
+      }
     }
     out.flush();
     return EXIT_OK;

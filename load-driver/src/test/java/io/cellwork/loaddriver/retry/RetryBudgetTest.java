@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +81,44 @@ class RetryBudgetTest {
     // Every request tries to retry; the budget holds retries to ~20% of requests.
     double share = (double) allowed / requests;
     assertTrue(share > 0.18 && share <= 0.21, "retry share " + share);
+  }
+
+  @Test
+  void concurrentCallersNeitherLoseNorOverspendCredit() throws Exception {
+    RetryBudget budget = new RetryBudget(0.2, 0, nanos::get);
+    int threads = 4;
+    int perThread = 5_000;
+    CountDownLatch requested = new CountDownLatch(threads);
+    CountDownLatch done = new CountDownLatch(threads);
+    AtomicInteger allowed = new AtomicInteger();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker = new Thread(() -> {
+        for (int i = 0; i < perThread; i++) {
+          budget.onRequest();
+        }
+        requested.countDown();
+        try {
+          requested.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        for (int i = 0; i < perThread; i++) {
+          if (budget.tryRetry()) {
+            allowed.incrementAndGet();
+          }
+        }
+        done.countDown();
+      });
+      worker.start();
+      workers.add(worker);
+    }
+    assertTrue(done.await(10, TimeUnit.SECONDS));
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertEquals(4_000, allowed.get()); // exactly 0.2 × 20,000 requests
+    assertEquals(16_000, budget.retriesDenied());
   }
 }

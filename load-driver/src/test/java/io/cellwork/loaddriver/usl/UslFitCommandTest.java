@@ -10,7 +10,9 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class UslFitCommandTest {
@@ -56,6 +58,14 @@ class UslFitCommandTest {
     for (String label : List.of("α (contention)", "β (coherency)", "λ", "N*", "peak throughput")) {
       assertTrue(out.toString().contains(label), () -> "missing " + label + " in\n" + out);
     }
+  }
+
+  @Test
+  void plotOptionWritesThePng(@TempDir Path dir) throws Exception {
+    Path png = dir.resolve("usl.png");
+    assertEquals(UslFitCommand.EXIT_OK, run(resource("sweep.csv"), "--json", "--plot", png.toString()));
+    assertEquals(1, out.toString().lines().count(), "--json stays one line");
+    assertTrue(ImageIO.read(png.toFile()).getWidth() > 0);
   }
 
   @Test
