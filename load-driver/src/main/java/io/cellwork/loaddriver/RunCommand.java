@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (reportDir != null) {
       ReportWriter writer = new ReportWriter(reportDir);
-      outcome.runs().forEach(writer::writeRun);
+      outcome.runs().forEach(run -> writer.writeRun(run, outcome.plotEachRun()));
       outcome.plots().forEach(writer::addPlot);
       Path json = writer.writeJson(loaded.name(), outcome.runs(), check, outcome.findings());
       out.println();

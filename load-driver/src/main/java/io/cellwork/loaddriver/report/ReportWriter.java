@@ -49,8 +49,8 @@ public final class ReportWriter {
     plots.add(png);
   }
 
-  /** Writes the .hgrm and the two plots over time of one run. */
-  public void writeRun(RunResult run) {
+  /** Writes the .hgrm and (with {@code plots}) the two plots over time of one run. */
+  public void writeRun(RunResult run, boolean withPlots) {
     String base = fileName(run.name());
     Path hgrm = dir.resolve(base + ".hgrm");
     try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm), false, java.nio.charset.StandardCharsets.UTF_8)) {
@@ -60,7 +60,7 @@ public final class ReportWriter {
       throw new UncheckedIOException(e);
     }
     histograms.add(hgrm);
-    if (run.timeline().isEmpty()) {
+    if (!withPlots || run.timeline().isEmpty()) {
       return;
     }
     List<LatencySample> latency = new ArrayList<>();

@@ -62,6 +62,6 @@ final class UslSweepRunner implements ScenarioRunner {
       }
       plots.add(Plots.uslCurve(context.reportDir().resolve("usl.png"), s.name() + ": throughput vs concurrency", points, fit));
     }
-    return new ScenarioOutcome(runs, findings, summary, true, plots);
+    return new ScenarioOutcome(runs, findings, summary, true, plots, false);
   }
 }

@@ -44,6 +44,21 @@ class ScenarioRunnersTest {
   }
 
   @Test
+  void aUslSweepRunsEveryStepFitsAndPlots(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    try (FakeCellwork api = new FakeCellwork()) {
+      assertEquals(0, run("load", "run", "--scenario", "../conf/scenarios/usl-sweep.conf", "--targets", api.url(),
+          "--duration", "500ms", "--set", "usl-sweep.concurrency=[1,2,3,4]", "--set", "workload.wait=false",
+          "--report", dir.toString(), "--quiet"));
+    }
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertEquals(4, report.path("runs").size());
+    assertEquals(4, report.path("findings").path("points").size());
+    org.junit.jupiter.api.Assertions.assertTrue(report.path("findings").path("fit").has("alpha"));
+    org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.size(dir.resolve("usl.png")) > 0);
+    assertEquals("n,throughput", java.nio.file.Files.readAllLines(dir.resolve("usl.csv")).get(0));
+  }
+
+  @Test
   void theKillSwitchScenarioSeesEveryNodeStopAndRecover() throws Exception {
     try (FakeCellwork one = new FakeCellwork()) {
       assertEquals(0, run("load", "run", "--scenario", "../conf/scenarios/kill-switch.conf", "--targets", one.url(),
