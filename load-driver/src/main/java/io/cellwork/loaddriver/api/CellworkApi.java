@@ -53,6 +53,22 @@ public final class CellworkApi {
     return send(request);
   }
 
+  /** POST of a JSON document to a control endpoint, with the bearer token. */
+  public CompletableFuture<ApiResponse> postAuthorized(String path, Map<String, Object> document, String token) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(json(document)))
+        .build());
+  }
+
+  /** DELETE of a control resource, with the bearer token. */
+  public CompletableFuture<ApiResponse> deleteAuthorized(String path, String token) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+        .header("Authorization", "Bearer " + token).DELETE().build());
+  }
+
   public CompletableFuture<ApiResponse> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build());
   }
