@@ -19,15 +19,15 @@ import java.util.List;
  */
 public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Double> {
   /** Weight of a new outcome in the fast member: it follows a change within ~5 tasks. */
-  static final double FAST_LEARNING_RATE = 0.2;
+  public static final double FAST_LEARNING_RATE = 0.2;
   /** Weight of a new outcome in the middle member: {@code TaskCostModel}'s rate, ~20 tasks to follow. */
-  static final double MID_LEARNING_RATE = 0.05;
+  public static final double MID_LEARNING_RATE = 0.05;
   /** Weight of a new outcome in the slow member: steady, follows a change within ~50 tasks. */
-  static final double SLOW_LEARNING_RATE = 0.02;
+  public static final double SLOW_LEARNING_RATE = 0.02;
   /** Outcomes per kind before an EWMA member trusts itself over the declared time. */
-  static final int WARM_UP = 8;
+  public static final int WARM_UP = 8;
   /** Outcomes per kind the windowed median is taken over. */
-  static final int MEDIAN_WINDOW = 64;
+  public static final int MEDIAN_WINDOW = 64;
 
   private final MedianEnsemble<CostFeatures> ensemble;
   private final List<OnlineModel<CostFeatures, Double, Double>> learners;

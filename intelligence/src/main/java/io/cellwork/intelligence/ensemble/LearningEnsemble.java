@@ -40,7 +40,24 @@ public final class LearningEnsemble<F> implements LearningModel<F> {
     this.health = new MemberHealth(names);
     this.frozen = new ArrayList<>(members.size());
     for (ScalarModel<F> member : this.members) {
-      frozen.add(member instanceof LearningModel<F> learning ? learning.snapshot() : member);
+      frozen.add(member instanceof LearningModel<F> learning ? firstSnapshot(learning) : member);
+    }
+  }
+
+  /** A member that cannot even be frozen at start is served as "no answer" until it can. */
+  private ScalarModel<F> firstSnapshot(LearningModel<F> member) {
+    try {
+      return member.snapshot();
+    } catch (RuntimeException broken) {
+      return new Unavailable<>(member.name(), member.version());
+    }
+  }
+
+  /** Answers NaN, which the median skips. */
+  private record Unavailable<F>(String name, String version) implements ScalarModel<F> {
+    @Override
+    public double predictValue(F features) {
+      return Double.NaN;
     }
   }
 

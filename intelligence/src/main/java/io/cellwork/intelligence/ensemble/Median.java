@@ -89,9 +89,9 @@ public final class Median {
     return x <= pairLo ? Math.min(y, pairLo) : Math.min(pairHi, x);
   }
 
-  /** Mean of two non-negative values, without overflow for huge ones. */
+  /** Mean of two values, without overflow for huge ones, and the same whichever comes first. */
   private static double mean(double x, double y) {
-    return x + (y - x) * 0.5;
+    return x * 0.5 + y * 0.5;
   }
 
   /** The median of the usable values among the first {@code count} of {@code answers} (any count). */
