@@ -27,6 +27,9 @@ public final class Median {
    * skipped like any unusable answer.
    */
   public static double ofUsable(double v0, double v1, double v2, double v3, double v4) {
+    if (usable(v0) && usable(v1) && usable(v2) && usable(v3) && usable(v4)) {
+      return of5(v0, v1, v2, v3, v4); // the common case: five healthy members, no compaction
+    }
     double a = Double.NaN;
     double b = Double.NaN;
     double c = Double.NaN;
