@@ -2,7 +2,7 @@ package io.cellwork.cells.metrics;
 
 import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.intelligence.guard.GuardedModels;
-import io.cellwork.intelligence.guard.MemberStatus;
+import io.cellwork.intelligence.guard.EnsembleMember;
 import io.cellwork.intelligence.guard.ModelStatus;
 import io.cellwork.intelligence.guard.ServingMode;
 import io.cellwork.intelligence.guard.Source;
@@ -85,7 +85,7 @@ public final class ModelMetrics {
         .help("Per member of an ensemble primary: 1 while its latest answer was usable (finite, >= 0)")
         .labelNames("model", "member")
         .callback(cb -> each(models, (name, s) -> {
-          for (MemberStatus m : s.members()) {
+          for (EnsembleMember m : s.members()) {
             cb.call(m.healthy() ? 1 : 0, name, m.name());
           }
         }))
@@ -95,7 +95,7 @@ public final class ModelMetrics {
         .help("Per member of an ensemble primary: its exponentially weighted mean error on the outcomes")
         .labelNames("model", "member")
         .callback(cb -> each(models, (name, s) -> {
-          for (MemberStatus m : s.members()) {
+          for (EnsembleMember m : s.members()) {
             cb.call(m.error(), name, m.name());
           }
         }))

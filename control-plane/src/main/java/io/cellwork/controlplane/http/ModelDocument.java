@@ -1,7 +1,7 @@
 package io.cellwork.controlplane.http;
 
 import io.cellwork.intelligence.guard.AuditedTransition;
-import io.cellwork.intelligence.guard.MemberStatus;
+import io.cellwork.intelligence.guard.EnsembleMember;
 import io.cellwork.intelligence.guard.ModelStatus;
 import io.cellwork.intelligence.guard.Source;
 import java.time.Instant;
@@ -48,7 +48,7 @@ final class ModelDocument {
     doc.put("recentTransitions", recent);
     // An ensemble primary: one small entry per member (empty for a single model).
     List<Map<String, Object>> members = new ArrayList<>(s.members().size());
-    for (MemberStatus m : s.members()) {
+    for (EnsembleMember m : s.members()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", m.name());
       entry.put("healthy", m.healthy());

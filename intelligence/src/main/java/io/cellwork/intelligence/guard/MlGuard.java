@@ -237,14 +237,14 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
     }
   }
 
-  private List<MemberStatus> memberStatuses() {
+  private List<EnsembleMember> ensembleMembers() {
     if (ensemble == null) {
       return List.of();
     }
     MemberHealth health = ensemble.health();
-    List<MemberStatus> members = new ArrayList<>(memberAnswers.length);
+    List<EnsembleMember> members = new ArrayList<>(memberAnswers.length);
     for (int i = 0; i < memberAnswers.length; i++) {
-      members.add(new MemberStatus(health.names().get(i), memberHealthy[i], health.skipped(i), memberErrors[i]));
+      members.add(new EnsembleMember(health.names().get(i), memberHealthy[i], health.skipped(i), memberErrors[i]));
     }
     return List.copyOf(members);
   }
@@ -358,6 +358,6 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         Map.of(),
         transitions,
         List.copyOf(recent),
-        memberStatuses()));
+        ensembleMembers()));
   }
 }

@@ -46,7 +46,7 @@ public record ModelStatus(
     Map<Source, Long> predictions,
     long transitions,
     List<AuditedTransition> recent,
-    List<MemberStatus> members)
+    List<EnsembleMember> members)
     implements NoSerializationVerificationNeeded {
 
   static ModelStatus initial(String name, ScalarModel<?> primary, ScalarModel<?> fallback) {

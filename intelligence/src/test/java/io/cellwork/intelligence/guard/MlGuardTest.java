@@ -267,7 +267,7 @@ class MlGuardTest {
     assertEquals(median, served.value(), 1e-9, "served = median of " + java.util.Arrays.toString(answers));
     assertEquals(5, lastStatus.members().size());
     assertEquals("ewma-fast/ewma-0.2", lastStatus.members().get(0).name());
-    assertTrue(lastStatus.members().stream().allMatch(MemberStatus::healthy));
+    assertTrue(lastStatus.members().stream().allMatch(EnsembleMember::healthy));
     assertTrue(lastStatus.primary().startsWith("task-cost/median+"), lastStatus.primary());
   }
 

@@ -12,5 +12,5 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
  * @param error its exponentially weighted mean error on the outcomes (the primary's loss), NaN
  *     before its first usable answer; a member answering absurd finite values shows up here
  */
-public record MemberStatus(String name, boolean healthy, long skipped, double error)
+public record EnsembleMember(String name, boolean healthy, long skipped, double error)
     implements NoSerializationVerificationNeeded {}
