@@ -2,10 +2,10 @@ package io.cellwork.intelligence.guard;
 
 import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.drift.FeatureDrift;
+import io.cellwork.intelligence.drift.PageHinkley;
 import io.cellwork.intelligence.ensemble.LearningEnsemble;
 import io.cellwork.intelligence.ensemble.MemberHealth;
 import io.cellwork.intelligence.ensemble.Median;
-import io.cellwork.intelligence.drift.PageHinkley;
 import io.cellwork.intelligence.feedback.FeedbackLoopDetector;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchBoard;
