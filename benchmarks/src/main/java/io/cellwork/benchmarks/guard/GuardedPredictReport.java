@@ -36,19 +36,29 @@ public final class GuardedPredictReport {
       medians.put(shortName, medianIteration(result));
     }
     System.out.printf("%nguarded task-cost predict (JMH, ns per call: mean +- 99.9%% CI half-width, median iteration)%n");
-    nanos.forEach((name, score) -> System.out.printf("  %-16s %7.2f ns  +- %6.2f   median %7.2f ns%n",
+    nanos.forEach((name, score) -> System.out.printf("  %-20s %7.2f ns  +- %6.2f   median %7.2f ns%n",
         name, score, errors.get(name), medians.get(name)));
     added("mean", nanos);
     // On a shared machine one disturbed iteration moves the mean; the median iteration does not.
     added("median iteration", medians);
   }
 
+  /**
+   * The goal is judged against the raw single model: what a cell pays per task for the guarded
+   * ensemble (guard + four more members + the median) over calling one model directly.
+   */
   private static void added(String statistic, Map<String, Double> nanos) {
-    double added = nanos.get("guardedPredict") - nanos.get("rawSnapshot");
-    double addedOverLive = nanos.get("guardedPredict") - nanos.get("rawLiveModel");
-    System.out.printf("  added by the guard (%s): %.2f ns over the snapshot, %.2f ns over the live model"
-        + " (goal <= %.0f ns: %s)%n", statistic, added, addedOverLive, GOAL_ADDED_NANOS,
-        Math.max(added, addedOverLive) <= GOAL_ADDED_NANOS ? "met" : "MISSED");
+    double guarded = nanos.get("guardedPredict");
+    double guard = guarded - nanos.get("rawEnsembleSnapshot");
+    double ensemble = nanos.get("rawEnsembleSnapshot") - nanos.get("rawSnapshot");
+    double overSingle = guarded - nanos.get("rawSnapshot");
+    double overLive = guarded - nanos.get("rawLiveModel");
+    double singleGuard = nanos.get("guardedSinglePredict") - nanos.get("rawSnapshot");
+    System.out.printf("  (%s) guarded ensemble over the raw single model: %.2f ns (snapshot), %.2f ns (live)"
+        + " (goal <= %.0f ns: %s)%n", statistic, overSingle, overLive, GOAL_ADDED_NANOS,
+        Math.max(overSingle, overLive) <= GOAL_ADDED_NANOS ? "met" : "MISSED");
+    System.out.printf("  (%s)   of which the ensemble: %.2f ns, the guard: %.2f ns;"
+        + " the guard over the single snapshot: %.2f ns%n", statistic, ensemble, guard, singleGuard);
   }
 
   private static double medianIteration(RunResult result) {

@@ -2,6 +2,7 @@ package io.cellwork.cells.metrics;
 
 import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.intelligence.guard.GuardedModels;
+import io.cellwork.intelligence.guard.EnsembleMember;
 import io.cellwork.intelligence.guard.ModelStatus;
 import io.cellwork.intelligence.guard.ServingMode;
 import io.cellwork.intelligence.guard.Source;
@@ -78,6 +79,26 @@ public final class ModelMetrics {
         .help("Audited transitions of who serves the model (trips, closes, kill switch)")
         .labelNames("model")
         .callback(cb -> each(models, (name, s) -> cb.call(s.transitions(), name)))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("cellwork_model_member_healthy")
+        .help("Per member of an ensemble primary: 1 while its latest answer was usable (finite, >= 0)")
+        .labelNames("model", "member")
+        .callback(cb -> each(models, (name, s) -> {
+          for (EnsembleMember m : s.members()) {
+            cb.call(m.healthy() ? 1 : 0, name, m.name());
+          }
+        }))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("cellwork_model_member_error")
+        .help("Per member of an ensemble primary: its exponentially weighted mean error on the outcomes")
+        .labelNames("model", "member")
+        .callback(cb -> each(models, (name, s) -> {
+          for (EnsembleMember m : s.members()) {
+            cb.call(m.error(), name, m.name());
+          }
+        }))
         .register(registry);
   }
 

@@ -1,6 +1,7 @@
 package io.cellwork.controlplane.http;
 
 import io.cellwork.intelligence.guard.AuditedTransition;
+import io.cellwork.intelligence.guard.EnsembleMember;
 import io.cellwork.intelligence.guard.ModelStatus;
 import io.cellwork.intelligence.guard.Source;
 import java.time.Instant;
@@ -45,6 +46,17 @@ final class ModelDocument {
       recent.add(entry);
     }
     doc.put("recentTransitions", recent);
+    // An ensemble primary: one small entry per member (empty for a single model).
+    List<Map<String, Object>> members = new ArrayList<>(s.members().size());
+    for (EnsembleMember m : s.members()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", m.name());
+      entry.put("healthy", m.healthy());
+      entry.put("skipped", m.skipped());
+      entry.put("error", finite(m.error()));
+      members.add(entry);
+    }
+    doc.put("members", members);
     return doc;
   }
 

@@ -115,6 +115,12 @@ class ModelsApiTest {
     assertEquals("task-cost", before.get("name").asText());
     assertEquals("closed", before.get("state").asText());
     assertEquals("declared-cost/heuristic-1", before.get("fallback").asText());
+    // The default primary is the diverse median ensemble; its members are listed.
+    assertTrue(before.get("primary").asText().startsWith("task-cost/median+"), before.toString());
+    assertEquals(5, before.get("members").size(), before.toString());
+    assertEquals("ewma-fast/ewma-0.2", before.get("members").get(0).get("name").asText());
+    assertTrue(before.get("members").get(0).get("healthy").asBoolean());
+    assertTrue(get("/metrics", null).body().contains("cellwork_model_member_healthy{member=\"ewma-fast/ewma-0.2\""));
 
     HttpResponse<String> engaged = send("POST", "/v1/killswitches",
         "{\"scope\":\"model:task-cost\",\"mode\":\"hard_stop\",\"reason\":\"model misbehaves\",\"ttlSeconds\":600}");

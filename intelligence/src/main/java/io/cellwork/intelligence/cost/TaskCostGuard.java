@@ -1,6 +1,8 @@
 package io.cellwork.intelligence.cost;
 
 import com.typesafe.config.Config;
+import io.cellwork.intelligence.LearningModel;
+import io.cellwork.intelligence.ensemble.CostEnsemble;
 import io.cellwork.intelligence.guard.GuardedModel;
 import io.cellwork.intelligence.guard.GuardedSpec;
 import io.cellwork.intelligence.guard.MlGuard;
@@ -9,8 +11,12 @@ import io.cellwork.killswitch.KillSwitchBoard;
 import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Starts the node's guarded task-cost predictor: the online {@link TaskCostModel} as primary, the
- * {@link DeclaredCostHeuristic} as fallback, guarded by an {@link MlGuard}. */
+/**
+ * Starts the node's guarded task-cost predictor: as primary the diverse median ensemble
+ * ({@link CostEnsemble#served}, with the heuristic as one member) or the single online
+ * {@link TaskCostModel} ({@code cellwork.intelligence.task-cost.primary}), the
+ * {@link DeclaredCostHeuristic} as fallback, guarded by an {@link MlGuard}.
+ */
 public final class TaskCostGuard {
   /** The model's name: its kill switch is {@code model:task-cost}. */
   public static final String MODEL_NAME = TaskCostModel.NAME;
@@ -18,8 +24,12 @@ public final class TaskCostGuard {
   private TaskCostGuard() {}
 
   public static GuardedSpec<CostFeatures> spec(TaskCostSettings cost) {
-    return new GuardedSpec<>(MODEL_NAME, new TaskCostModel(), DeclaredCostHeuristic.create(cost), cost.loss(),
-        CostFeatures::declaredMillis);
+    DeclaredCostHeuristic heuristic = DeclaredCostHeuristic.create(cost);
+    LearningModel<CostFeatures> primary = switch (cost.primary()) {
+      case ENSEMBLE -> CostEnsemble.served(MODEL_NAME, heuristic);
+      case EWMA -> new TaskCostModel();
+    };
+    return new GuardedSpec<>(MODEL_NAME, primary, heuristic, cost.loss(), CostFeatures::declaredMillis);
   }
 
   /** Spawns the guard as system actor {@code actorName}; call once per node (or test system). */

@@ -17,9 +17,26 @@ import java.util.Map;
  *     not as a thousand wrong tasks
  * @param heuristicDefaultMillis the fallback's answer for a kind that declares nothing
  * @param heuristicKindMillis the fallback's answer per kind that declares nothing
+ * @param primary which model the guard serves as primary
  */
 public record TaskCostSettings(
-    double errorFloorMillis, double errorCap, double heuristicDefaultMillis, Map<String, Double> heuristicKindMillis) {
+    double errorFloorMillis, double errorCap, double heuristicDefaultMillis, Map<String, Double> heuristicKindMillis,
+    Primary primary) {
+
+  /** {@code primary}: the diverse median ensemble, or the single EWMA {@link TaskCostModel}. */
+  public enum Primary {
+    ENSEMBLE,
+    EWMA;
+
+    static Primary parse(String value) {
+      for (Primary p : values()) {
+        if (p.name().equalsIgnoreCase(value)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("task-cost.primary must be ensemble or ewma, was " + value);
+    }
+  }
 
   public static final String PATH = "cellwork.intelligence.task-cost";
 
@@ -31,6 +48,9 @@ public record TaskCostSettings(
       throw new IllegalArgumentException("heuristic.default-millis must be >= 0");
     }
     heuristicKindMillis = Map.copyOf(heuristicKindMillis);
+    if (primary == null) {
+      throw new IllegalArgumentException("primary must be set");
+    }
   }
 
   public static TaskCostSettings create(Config config) {
@@ -40,7 +60,8 @@ public record TaskCostSettings(
       kinds.put(e.getKey(), ((Number) e.getValue().unwrapped()).doubleValue());
     }
     return new TaskCostSettings(
-        c.getDouble("error-floor-millis"), c.getDouble("error-cap"), c.getDouble("heuristic.default-millis"), kinds);
+        c.getDouble("error-floor-millis"), c.getDouble("error-cap"), c.getDouble("heuristic.default-millis"), kinds,
+        Primary.parse(c.getString("primary")));
   }
 
   public RelativeError loss() {

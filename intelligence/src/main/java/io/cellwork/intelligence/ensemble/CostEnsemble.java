@@ -2,6 +2,7 @@ package io.cellwork.intelligence.ensemble;
 
 import io.cellwork.intelligence.Model;
 import io.cellwork.intelligence.OnlineModel;
+import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
 import java.util.List;
 
@@ -18,13 +19,15 @@ import java.util.List;
  */
 public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Double> {
   /** Weight of a new outcome in the fast member: it follows a change within ~5 tasks. */
-  static final double FAST_LEARNING_RATE = 0.2;
+  public static final double FAST_LEARNING_RATE = 0.2;
+  /** Weight of a new outcome in the middle member: {@code TaskCostModel}'s rate, ~20 tasks to follow. */
+  public static final double MID_LEARNING_RATE = 0.05;
   /** Weight of a new outcome in the slow member: steady, follows a change within ~50 tasks. */
-  static final double SLOW_LEARNING_RATE = 0.02;
+  public static final double SLOW_LEARNING_RATE = 0.02;
   /** Outcomes per kind before an EWMA member trusts itself over the declared time. */
-  static final int WARM_UP = 8;
+  public static final int WARM_UP = 8;
   /** Outcomes per kind the windowed median is taken over. */
-  static final int MEDIAN_WINDOW = 64;
+  public static final int MEDIAN_WINDOW = 64;
 
   private final MedianEnsemble<CostFeatures> ensemble;
   private final List<OnlineModel<CostFeatures, Double, Double>> learners;
@@ -43,6 +46,23 @@ public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Dou
         new EwmaRatioCost("ewma-slow", SLOW_LEARNING_RATE, WARM_UP),
         new WindowedMedianCost(MEDIAN_WINDOW),
         new DeclaredMillisHeuristic()));
+  }
+
+  /**
+   * The node's served task-cost primary ({@code cellwork.intelligence.task-cost.primary =
+   * ensemble}): five members, so the median of all of them is one of their answers, and one broken
+   * member still leaves four to out-vote it. Fast, middle and slow EWMAs (different memory: they
+   * disagree exactly while the world changes), the windowed median (robust to outliers, forgets
+   * completely) and {@code heuristic}, which learns nothing, so no bad data or feedback loop can
+   * move it. Served lock-free through its {@link EnsembleSnapshot}s.
+   */
+  public static LearningEnsemble<CostFeatures> served(String name, ScalarModel<CostFeatures> heuristic) {
+    return new LearningEnsemble<>(name, List.of(
+        new EwmaRatioCost("ewma-fast", FAST_LEARNING_RATE, WARM_UP),
+        new EwmaRatioCost("ewma", MID_LEARNING_RATE, WARM_UP),
+        new EwmaRatioCost("ewma-slow", SLOW_LEARNING_RATE, WARM_UP),
+        new WindowedMedianCost(MEDIAN_WINDOW),
+        heuristic));
   }
 
   @Override

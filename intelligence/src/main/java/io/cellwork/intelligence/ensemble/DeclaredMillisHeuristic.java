@@ -1,6 +1,6 @@
 package io.cellwork.intelligence.ensemble;
 
-import io.cellwork.intelligence.Model;
+import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
 
 /**
@@ -8,7 +8,7 @@ import io.cellwork.intelligence.cost.CostFeatures;
  * outcomes or a feedback loop; wrong by the machine's speed factor and for kinds that declare
  * nothing (it answers 0 ms: "small"). Stateless and thread-safe.
  */
-public final class DeclaredMillisHeuristic implements Model<CostFeatures, Double> {
+public final class DeclaredMillisHeuristic implements ScalarModel<CostFeatures> {
   @Override
   public String name() {
     return "declared-millis";
@@ -20,7 +20,7 @@ public final class DeclaredMillisHeuristic implements Model<CostFeatures, Double
   }
 
   @Override
-  public Double predict(CostFeatures features) {
+  public double predictValue(CostFeatures features) {
     return features.declaredMillis();
   }
 }

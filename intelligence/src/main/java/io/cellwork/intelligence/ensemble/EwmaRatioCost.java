@@ -1,6 +1,8 @@
 package io.cellwork.intelligence.ensemble;
 
+import io.cellwork.intelligence.LearningModel;
 import io.cellwork.intelligence.OnlineModel;
+import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,9 +14,11 @@ import java.util.Map;
  * steady and slow. The ensemble holds one of each, so they disagree exactly when the world is
  * changing. Answers the declared time until a kind has {@code warmUp} outcomes.
  *
- * <p>O(1) per call. Not thread-safe: owned by one actor (like the cell's cost model).
+ * <p>O(1) per call. Not thread-safe: owned by one actor (like the cell's cost model); other
+ * threads read its {@link #snapshot()}, an immutable per-kind map.
  */
-public final class EwmaRatioCost implements OnlineModel<CostFeatures, Double, Double> {
+public final class EwmaRatioCost
+    implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
   private final String name;
   private final double learningRate;
   private final int warmUp;
@@ -45,15 +49,31 @@ public final class EwmaRatioCost implements OnlineModel<CostFeatures, Double, Do
 
   @Override
   public Double predict(CostFeatures features) {
+    return predictValue(features);
+  }
+
+  @Override
+  public double predictValue(CostFeatures features) {
     double[] estimate = byKind.get(features.kind());
-    if (estimate == null || estimate[COUNT] < warmUp) {
+    return estimate == null
+        ? features.declaredMillis()
+        : estimate(features, estimate[RATIO], estimate[MILLIS], estimate[COUNT], warmUp);
+  }
+
+  private static double estimate(CostFeatures features, double ratio, double millis, double count, int warmUp) {
+    if (count < warmUp) {
       return features.declaredMillis();
     }
-    return features.declaredMillis() > 0 ? features.declaredMillis() * estimate[RATIO] : estimate[MILLIS];
+    return features.declaredMillis() > 0 ? features.declaredMillis() * ratio : millis;
   }
 
   @Override
   public void learn(CostFeatures features, Double measuredMillis) {
+    learn(features, measuredMillis.doubleValue());
+  }
+
+  @Override
+  public void learn(CostFeatures features, double measuredMillis) {
     double[] estimate = byKind.computeIfAbsent(features.kind(), k -> new double[3]);
     double ratio = features.declaredMillis() > 0 ? measuredMillis / features.declaredMillis() : 1.0;
     if (estimate[COUNT] == 0) {
@@ -64,5 +84,46 @@ public final class EwmaRatioCost implements OnlineModel<CostFeatures, Double, Do
       estimate[MILLIS] += learningRate * (measuredMillis - estimate[MILLIS]);
     }
     estimate[COUNT]++;
+  }
+
+  /** Copies the per-kind estimates (a handful of kinds: cheap) into an immutable model. */
+  @Override
+  public ScalarModel<CostFeatures> snapshot() {
+    Map<String, Estimate> frozen = new HashMap<>(byKind.size() * 2);
+    byKind.forEach((kind, e) -> frozen.put(kind, new Estimate(e[RATIO], e[MILLIS], e[COUNT])));
+    return new Frozen(name, version(), warmUp, Map.copyOf(frozen));
+  }
+
+  private record Estimate(double ratio, double millis, double count) {}
+
+  /** The member frozen: O(1) per call (one map lookup), no allocation, safe for any number of readers. */
+  private static final class Frozen implements ScalarModel<CostFeatures> {
+    private final String name;
+    private final String version;
+    private final int warmUp;
+    private final Map<String, Estimate> byKind;
+
+    Frozen(String name, String version, int warmUp, Map<String, Estimate> byKind) {
+      this.name = name;
+      this.version = version;
+      this.warmUp = warmUp;
+      this.byKind = byKind;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String version() {
+      return version;
+    }
+
+    @Override
+    public double predictValue(CostFeatures features) {
+      Estimate e = byKind.get(features.kind());
+      return e == null ? features.declaredMillis() : estimate(features, e.ratio(), e.millis(), e.count(), warmUp);
+    }
   }
 }

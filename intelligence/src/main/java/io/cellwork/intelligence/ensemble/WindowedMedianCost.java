@@ -1,6 +1,8 @@
 package io.cellwork.intelligence.ensemble;
 
+import io.cellwork.intelligence.LearningModel;
 import io.cellwork.intelligence.OnlineModel;
+import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,9 +17,11 @@ import java.util.Map;
  * {@code window / 2} outcomes.
  *
  * <p>O(window log window) per prediction (a copy and a sort), O(1) per outcome, O(window) memory
- * per kind. Not thread-safe: owned by one actor.
+ * per kind. Not thread-safe: owned by one actor. Its {@link #snapshot()} computes each kind's
+ * medians once, at publish time, so a reader pays one map lookup, not a sort.
  */
-public final class WindowedMedianCost implements OnlineModel<CostFeatures, Double, Double> {
+public final class WindowedMedianCost
+    implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
   private final int window;
   private final Map<String, Ring> byKind = new HashMap<>();
 
@@ -40,6 +44,11 @@ public final class WindowedMedianCost implements OnlineModel<CostFeatures, Doubl
 
   @Override
   public Double predict(CostFeatures features) {
+    return predictValue(features);
+  }
+
+  @Override
+  public double predictValue(CostFeatures features) {
     Ring ring = byKind.get(features.kind());
     boolean declared = features.declaredMillis() > 0;
     if (ring == null || ring.filled(declared) < Math.max(1, window / 2)) {
@@ -51,11 +60,64 @@ public final class WindowedMedianCost implements OnlineModel<CostFeatures, Doubl
 
   @Override
   public void learn(CostFeatures features, Double measuredMillis) {
+    learn(features, measuredMillis.doubleValue());
+  }
+
+  @Override
+  public void learn(CostFeatures features, double measuredMillis) {
     Ring ring = byKind.computeIfAbsent(features.kind(), k -> new Ring(window));
     if (features.declaredMillis() > 0) {
       ring.ratios.add(measuredMillis / features.declaredMillis());
     } else {
       ring.millis.add(measuredMillis);
+    }
+  }
+
+  /** Each kind's medians, computed now (NaN where too few outcomes): an immutable model. */
+  @Override
+  public ScalarModel<CostFeatures> snapshot() {
+    int enough = Math.max(1, window / 2);
+    Map<String, Medians> frozen = new HashMap<>(byKind.size() * 2);
+    byKind.forEach((kind, ring) -> frozen.put(kind, new Medians(
+        ring.ratios.filled >= enough ? ring.ratios.median() : Double.NaN,
+        ring.millis.filled >= enough ? ring.millis.median() : Double.NaN)));
+    return new Frozen(version(), Map.copyOf(frozen));
+  }
+
+  /** A kind's medians of measured/declared and of measured time; NaN = not enough outcomes yet. */
+  private record Medians(double ratio, double millis) {}
+
+  /** The member frozen: one map lookup per call, no allocation, safe for any number of readers. */
+  private static final class Frozen implements ScalarModel<CostFeatures> {
+    private final String version;
+    private final Map<String, Medians> byKind;
+
+    Frozen(String version, Map<String, Medians> byKind) {
+      this.version = version;
+      this.byKind = byKind;
+    }
+
+    @Override
+    public String name() {
+      return "windowed-median";
+    }
+
+    @Override
+    public String version() {
+      return version;
+    }
+
+    @Override
+    public double predictValue(CostFeatures features) {
+      Medians m = byKind.get(features.kind());
+      double declared = features.declaredMillis();
+      if (m == null) {
+        return declared;
+      }
+      if (declared > 0) {
+        return Double.isNaN(m.ratio()) ? declared : declared * m.ratio();
+      }
+      return Double.isNaN(m.millis()) ? declared : m.millis();
     }
   }
 

@@ -3,12 +3,17 @@ package io.cellwork.intelligence.guard;
 import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.drift.FeatureDrift;
 import io.cellwork.intelligence.drift.PageHinkley;
+import io.cellwork.intelligence.ensemble.LearningEnsemble;
+import io.cellwork.intelligence.ensemble.MemberHealth;
+import io.cellwork.intelligence.ensemble.Median;
 import io.cellwork.intelligence.feedback.FeedbackLoopDetector;
 import io.cellwork.killswitch.KillSwitch;
 import io.cellwork.killswitch.KillSwitchBoard;
 import io.cellwork.killswitch.KillSwitchesChanged;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * predicted; learning from it would close a feedback loop in which the model confirms itself,
  * and the guard, scoring it on the same biased data, could not see it drift.
  *
+ * <p>When the primary is a {@link LearningEnsemble}, every member is trained on the same unbiased
+ * outcomes, the served snapshot is the ensemble's (median of the healthy members), and each
+ * member is also scored on every outcome, so the status shows which member is broken.
+ *
  * <p>Messages are node-local (the guarded model and its guard live in one JVM); they are marked
  * {@link NoSerializationVerificationNeeded} and never bound to a serializer.
  */
@@ -63,6 +72,9 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
 
   /** Republish status and snapshot, re-check switches for an ended TTL. */
   private enum Publish implements Command { INSTANCE }
+
+  /** Weight of one outcome in a member's mean error: it reflects roughly the last 50 outcomes. */
+  static final double MEMBER_ERROR_WEIGHT = 0.02;
 
   // ---- wiring ----
 
@@ -110,6 +122,12 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
    * like the detector's alarm: a loop is not fixed by waiting, so only a restart clears it.
    */
   private boolean feedbackTripped;
+  /** The primary as an ensemble, or null when it is a single model. */
+  private final LearningEnsemble<F> ensemble;
+  /** Per member: its answers to the current outcome, its mean error, whether its last answer was usable. */
+  private final double[] memberAnswers;
+  private final double[] memberErrors;
+  private final boolean[] memberHealthy;
 
   private MlGuard(
       ActorContext<Command> ctx, TimerScheduler<Command> timers, GuardedModel<F> model, GuardedSpec<F> spec,
@@ -126,6 +144,13 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         settings.featureAlpha());
     this.feedback = new FeedbackLoopDetector(settings.feedback());
     this.published = spec.primary().snapshot();
+    this.ensemble = spec.primary() instanceof LearningEnsemble<F> e ? e : null;
+    int members = ensemble == null ? 0 : ensemble.size();
+    this.memberAnswers = new double[members];
+    this.memberErrors = new double[members];
+    this.memberHealthy = new boolean[members];
+    Arrays.fill(memberErrors, Double.NaN);
+    Arrays.fill(memberHealthy, true);
     ctx.getSystem().eventStream().tell(new EventStream.Subscribe<>(KillSwitchesChanged.class,
         ctx.messageAdapter(KillSwitchesChanged.class, changed -> SwitchesChanged.INSTANCE)));
     timers.startTimerWithFixedDelay(Publish.INSTANCE, settings.publishInterval());
@@ -151,9 +176,17 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
     outcomesBySource[outcome.source().ordinal()]++;
     // Scored on every outcome: in service with what it answered, otherwise (holdout, tripped,
     // forced) in shadow with what it would have answered.
-    double primaryAnswer = outcome.source().primaryServed()
-        ? outcome.served()
-        : spec.primary().predictValue(outcome.features());
+    double primaryAnswer;
+    if (ensemble != null) {
+      scoreMembers(outcome);
+      primaryAnswer = outcome.source().primaryServed()
+          ? outcome.served()
+          : Median.ofUsable(memberAnswers, memberAnswers.length);
+    } else {
+      primaryAnswer = outcome.source().primaryServed()
+          ? outcome.served()
+          : spec.primary().predictValue(outcome.features());
+    }
     double error = spec.loss().of(primaryAnswer, outcome.truth());
     Optional<GuardTransition> transition = guard.observe(error);
     watchDrift(outcome, error);
@@ -188,6 +221,33 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   }
 
   // ---- decisions ----
+
+  /** Each member's live answer (before it learns from this outcome) and its error on it. */
+  private void scoreMembers(Outcome<F> outcome) {
+    for (int i = 0; i < memberAnswers.length; i++) {
+      double answer = ensemble.memberAnswer(i, outcome.features());
+      memberAnswers[i] = answer;
+      memberHealthy[i] = Median.usable(answer);
+      if (memberHealthy[i]) {
+        double error = spec.loss().of(answer, outcome.truth());
+        memberErrors[i] = Double.isNaN(memberErrors[i])
+            ? error
+            : memberErrors[i] + MEMBER_ERROR_WEIGHT * (error - memberErrors[i]);
+      }
+    }
+  }
+
+  private List<EnsembleMember> ensembleMembers() {
+    if (ensemble == null) {
+      return List.of();
+    }
+    MemberHealth health = ensemble.health();
+    List<EnsembleMember> members = new ArrayList<>(memberAnswers.length);
+    for (int i = 0; i < memberAnswers.length; i++) {
+      members.add(new EnsembleMember(health.names().get(i), memberHealthy[i], health.skipped(i), memberErrors[i]));
+    }
+    return List.copyOf(members);
+  }
 
   private void watchDrift(Outcome<F> outcome, double error) {
     if (errorDrift.add(error)) {
@@ -297,6 +357,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         Map.copyOf(bySource),
         Map.of(),
         transitions,
-        List.copyOf(recent)));
+        List.copyOf(recent),
+        ensembleMembers()));
   }
 }

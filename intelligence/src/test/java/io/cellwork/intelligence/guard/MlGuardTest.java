@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellwork.intelligence.cost.CostFeatures;
 import io.cellwork.intelligence.cost.TaskCostGuard;
+import io.cellwork.intelligence.cost.TaskCostModel;
+import io.cellwork.intelligence.ensemble.CostEnsemble;
+import io.cellwork.intelligence.ensemble.EwmaRatioCost;
+import io.cellwork.intelligence.ensemble.WindowedMedianCost;
 import io.cellwork.intelligence.cost.TaskCostSettings;
 import io.cellwork.intelligence.feedback.HoldoutSlice;
 import io.cellwork.killswitch.KillSwitch;
@@ -198,5 +202,85 @@ class MlGuardTest {
     }
     assertTrue(held > 800 && held < 1200, held + " of 20000 held out");
     assertEquals(held, withHoldout.predictionCounts().get(Source.HOLDOUT));
+  }
+
+  /**
+   * 64 holdout outcomes (two snapshot publications) of sleep 10: 56 at 15 ms, then 8 at 45 ms.
+   * The members then disagree: heuristic 10, windowed median 15, slow EWMA ~19.5, middle ~25.1,
+   * fast ~40; the median (the slow EWMA) differs from the single EWMA model (~25.1).
+   */
+  private static final int TRAINED = 64;
+
+  private static double truth(int i) {
+    return i < 56 ? 15 : 45;
+  }
+
+  /** The PRIMARY value the guarded model serves after {@link #TRAINED} unbiased outcomes. */
+  private Prediction servedAfterTraining(String primary, String name) {
+    com.typesafe.config.Config config = ConfigFactory.parseString(
+        "cellwork.intelligence.task-cost.primary = " + primary).withFallback(testKit.system().settings().config());
+    GuardedSpec<CostFeatures> spec = TaskCostGuard.spec(TaskCostSettings.create(config));
+    GuardedModel<CostFeatures> served =
+        new GuardedModel<>(spec.name(), spec.primary().snapshot(), spec.fallback(), id -> id.startsWith("h"));
+    ActorRef<MlGuard.Command> ref = testKit.spawn(
+        MlGuard.create(served, spec, MlGuardSettings.create(config), board, Clock.systemUTC()), "primary-" + name);
+    for (int i = 0; i < TRAINED; i++) {
+      String id = "h" + i;
+      Prediction p = served.predict(SLEEP_10, id);
+      assertEquals(Source.HOLDOUT, p.source());
+      ref.tell(new MlGuard.Outcome<>(SLEEP_10, id, p.source(), p.value(), truth(i)));
+    }
+    TestProbe<ModelStatus> probe = testKit.createTestProbe();
+    ref.tell(new MlGuard.GetStatus(probe.ref()));
+    lastStatus = probe.receiveMessage();
+    testKit.stop(ref);
+    Prediction prediction = served.predict(SLEEP_10, "served");
+    assertEquals(Source.PRIMARY, prediction.source());
+    return prediction;
+  }
+
+  private ModelStatus lastStatus;
+
+  @Test
+  void theDefaultPrimaryIsTheEnsembleAndTheServedValueIsItsMembersMedian() {
+    assertEquals(TaskCostSettings.Primary.ENSEMBLE,
+        TaskCostSettings.create(testKit.system().settings().config()).primary());
+    List<io.cellwork.intelligence.LearningModel<CostFeatures>> members = List.of(
+        new EwmaRatioCost("f", CostEnsemble.FAST_LEARNING_RATE, CostEnsemble.WARM_UP),
+        new EwmaRatioCost("m", CostEnsemble.MID_LEARNING_RATE, CostEnsemble.WARM_UP),
+        new EwmaRatioCost("s", CostEnsemble.SLOW_LEARNING_RATE, CostEnsemble.WARM_UP),
+        new WindowedMedianCost(CostEnsemble.MEDIAN_WINDOW));
+    for (int i = 0; i < TRAINED; i++) {
+      for (io.cellwork.intelligence.LearningModel<CostFeatures> member : members) {
+        member.learn(SLEEP_10, truth(i));
+      }
+    }
+    double[] answers = new double[members.size() + 1];
+    for (int i = 0; i < members.size(); i++) {
+      answers[i] = members.get(i).predictValue(SLEEP_10);
+    }
+    answers[members.size()] = 10; // the heuristic member: the declared time
+    java.util.Arrays.sort(answers);
+    double median = answers[answers.length / 2];
+
+    Prediction served = servedAfterTraining("ensemble", "ensemble");
+    assertEquals(median, served.value(), 1e-9, "served = median of " + java.util.Arrays.toString(answers));
+    assertEquals(5, lastStatus.members().size());
+    assertEquals("ewma-fast/ewma-0.2", lastStatus.members().get(0).name());
+    assertTrue(lastStatus.members().stream().allMatch(EnsembleMember::healthy));
+    assertTrue(lastStatus.primary().startsWith("task-cost/median+"), lastStatus.primary());
+  }
+
+  @Test
+  void withPrimaryEwmaTheServedValueIsTheSingleEwmaModel() {
+    TaskCostModel single = new TaskCostModel();
+    for (int i = 0; i < TRAINED; i++) {
+      single.learnMillis(SLEEP_10, truth(i));
+    }
+    Prediction served = servedAfterTraining("ewma", "ewma");
+    assertEquals(single.predictMillis(SLEEP_10), served.value(), 1e-9);
+    assertTrue(lastStatus.members().isEmpty());
+    double ensemble = servedAfterTraining("ensemble", "ensemble-again").value();
+    assertTrue(Math.abs(ensemble - served.value()) > 1, "the two primaries differ on this data: " + ensemble);
   }
 }
