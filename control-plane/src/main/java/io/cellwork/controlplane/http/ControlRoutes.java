@@ -75,6 +75,13 @@ final class ControlRoutes {
     return CompletableFuture.completedFuture(responses.json(200, Map.of("models", list)));
   }
 
+  /** {@code GET /v1/models/{name}/outcomes}: the model's most recent outcomes, each with its arm's propensity. */
+  CompletionStage<HttpResponse> modelOutcomes(Optional<String> authorization, String name) {
+    authorize(authorization, Role.VIEWER, "GET /v1/models/" + name + "/outcomes");
+    GuardedModel<?> model = models.get(name).orElseThrow(() -> ApiError.notFound("no guarded model " + name));
+    return CompletableFuture.completedFuture(responses.json(200, ModelDocument.outcomes(model.status())));
+  }
+
   // ---- kill switches ----
 
   CompletionStage<HttpResponse> list(Optional<String> authorization) {

@@ -110,6 +110,8 @@ public final class HttpApi extends AllDirectives {
             path(segment("killswitches").slash(segment()), id ->
                 delete(() -> authorized(token -> respond(() -> control.release(token, id))))),
             path("models", () -> get(() -> authorized(token -> respond(() -> control.models(token))))),
+            path(segment("models").slash(segment()).slash("outcomes"), name ->
+                get(() -> authorized(token -> respond(() -> control.modelOutcomes(token, name))))),
             path("breakers", () -> get(() -> authorized(token -> respond(() -> control.breakers(token))))),
             path(segment("breakers").slash(segment()).slash(segment()), (name, action) ->
                 post(() -> authorized(token -> respond(() -> control.setBreaker(token, name, action))))),

@@ -2,6 +2,7 @@ package io.cellwork.controlplane.http;
 
 import io.cellwork.intelligence.guard.AuditedTransition;
 import io.cellwork.intelligence.guard.EnsembleMember;
+import io.cellwork.intelligence.guard.LoggedOutcome;
 import io.cellwork.intelligence.guard.ModelStatus;
 import io.cellwork.intelligence.guard.Source;
 import java.time.Instant;
@@ -57,6 +58,28 @@ final class ModelDocument {
       members.add(entry);
     }
     doc.put("members", members);
+    return doc;
+  }
+
+  /** {@code GET /v1/models/{name}/outcomes}: the guard's outcome log with each arm's propensity. */
+  static Map<String, Object> outcomes(ModelStatus s) {
+    List<Map<String, Object>> logged = new ArrayList<>(s.recentOutcomes().size());
+    for (LoggedOutcome o : s.recentOutcomes()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("at", Instant.ofEpochMilli(o.atMillis()).toString());
+      entry.put("taskId", o.taskId());
+      entry.put("source", o.source().wireName());
+      entry.put("propensity", o.propensity());
+      entry.put("served", finite(o.served()));
+      entry.put("primary", finite(o.primary()));
+      entry.put("truth", finite(o.truth()));
+      entry.put("error", finite(o.error()));
+      logged.add(entry);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("name", s.name());
+    doc.put("holdoutFraction", s.holdoutFraction());
+    doc.put("outcomes", logged);
     return doc;
   }
 

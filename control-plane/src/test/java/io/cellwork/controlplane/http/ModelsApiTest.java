@@ -152,6 +152,21 @@ class ModelsApiTest {
     JsonNode released = model(get("/v1/models", "viewer-token"));
     assertEquals("closed", released.get("state").asText());
     assertEquals(2, released.get("transitions").asInt());
+
+    // The echo task's outcome reached the guard's log, with its arm and that arm's propensity.
+    assertEquals(401, get("/v1/models/task-cost/outcomes", null).statusCode());
+    assertEquals(404, get("/v1/models/no-such-model/outcomes", "viewer-token").statusCode());
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      HttpResponse<String> response = get("/v1/models/task-cost/outcomes", "viewer-token");
+      assertEquals(200, response.statusCode(), response.body());
+      JsonNode outcomes = mapper.readTree(response.body()).get("outcomes");
+      assertTrue(outcomes.size() >= 1, response.body());
+      JsonNode logged = outcomes.get(outcomes.size() - 1);
+      double propensity = logged.get("propensity").asDouble();
+      assertTrue(propensity == 0.95 || propensity == 0.05 || propensity == 1.0, logged.toString());
+      assertTrue(logged.get("truth").isNumber() && logged.hasNonNull("taskId"), logged.toString());
+      return null;
+    });
   }
 
   /** {@code cellctl models} against this node, with the viewer's token; its output. */

@@ -108,6 +108,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   private final FeatureDrift featureDrift;
   private final FeedbackLoopDetector feedback;
   private final ArrayDeque<AuditedTransition> recent = new ArrayDeque<>();
+  private final OutcomeLog outcomeLog;
   private final long[] outcomesBySource = new long[Source.values().length];
   private ServingMode mode = ServingMode.CLOSED;
   /** The switch forcing the fallback, or null. */
@@ -143,6 +144,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
     this.featureDrift = new FeatureDrift(settings.featureReferenceSize(), settings.featureWindowSize(),
         settings.featureAlpha());
     this.feedback = new FeedbackLoopDetector(settings.feedback());
+    this.outcomeLog = new OutcomeLog(settings.outcomeLogSize());
     this.published = spec.primary().snapshot();
     this.ensemble = spec.primary() instanceof LearningEnsemble<F> e ? e : null;
     int members = ensemble == null ? 0 : ensemble.size();
@@ -188,6 +190,8 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
           : spec.primary().predictValue(outcome.features());
     }
     double error = spec.loss().of(primaryAnswer, outcome.truth());
+    outcomeLog.add(new LoggedOutcome(clock.millis(), outcome.taskId(), outcome.source(), propensity(outcome.source()),
+        outcome.served(), primaryAnswer, outcome.truth(), error));
     Optional<GuardTransition> transition = guard.observe(error);
     watchDrift(outcome, error);
     watchFeedback(outcome, error);
@@ -200,6 +204,15 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
     }
     transition.ifPresent(t -> changeMode(t.reason(), t.rollingError(), t.bound()));
     return this;
+  }
+
+  /** The probability the assignment had of putting a task in {@code source}'s arm. */
+  private double propensity(Source source) {
+    return switch (source) {
+      case PRIMARY -> settings.feedback().holdoutSlice().propensity(false);
+      case HOLDOUT -> settings.feedback().holdoutSlice().propensity(true);
+      case FALLBACK_TRIPPED, FALLBACK_FORCED -> 1.0;
+    };
   }
 
   private Behavior<Command> onGetStatus(GetStatus get) {
@@ -358,6 +371,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         Map.of(),
         transitions,
         List.copyOf(recent),
-        ensembleMembers()));
+        ensembleMembers(),
+        outcomeLog.latest(settings.outcomeLogSize())));
   }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param featureWindowSize KS test block of the monitored input
  * @param featureAlpha overall false-alarm budget of the input drift test
  * @param errorFlagOutcomes an error-drift detection is reported as current for this many outcomes
+ * @param outcomeLogSize the most recent outcomes kept, with their arm's propensity, for the API
  */
 public record MlGuardSettings(
     GuardSettings guard,
@@ -35,7 +36,8 @@ public record MlGuardSettings(
     int featureReferenceSize,
     int featureWindowSize,
     double featureAlpha,
-    int errorFlagOutcomes) {
+    int errorFlagOutcomes,
+    int outcomeLogSize) {
 
   public static final String PATH = "cellwork.intelligence";
 
@@ -45,6 +47,9 @@ public record MlGuardSettings(
     }
     if (publishInterval.isNegative() || publishInterval.isZero()) {
       throw new IllegalArgumentException("publish-interval must be positive");
+    }
+    if (outcomeLogSize < 1) {
+      throw new IllegalArgumentException("guard-actor.outcome-log-size must be at least 1");
     }
     if (errorFlagOutcomes < 1) {
       throw new IllegalArgumentException("drift.error-flag-outcomes must be at least 1");
@@ -66,7 +71,8 @@ public record MlGuardSettings(
         c.getInt("guard-actor.drift.feature.reference-size"),
         c.getInt("guard-actor.drift.feature.window-size"),
         c.getDouble("guard-actor.drift.feature.alpha"),
-        c.getInt("guard-actor.drift.error-flag-outcomes"));
+        c.getInt("guard-actor.drift.error-flag-outcomes"),
+        c.getInt("guard-actor.outcome-log-size"));
   }
 
   public static MlGuardSettings defaults() {

@@ -24,6 +24,8 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
  * @param transitions transitions since start
  * @param recent the most recent transitions, oldest first
  * @param members the primary's members when it is an ensemble, else empty
+ * @param recentOutcomes the guard's outcome log, oldest first: each outcome with its arm and that
+ *     arm's propensity
  *
  * <p>Node-local: read by this node's API from the guarded model, never sent to another node.
  */
@@ -46,7 +48,8 @@ public record ModelStatus(
     Map<Source, Long> predictions,
     long transitions,
     List<AuditedTransition> recent,
-    List<EnsembleMember> members)
+    List<EnsembleMember> members,
+    List<LoggedOutcome> recentOutcomes)
     implements NoSerializationVerificationNeeded {
 
   static ModelStatus initial(String name, ScalarModel<?> primary, ScalarModel<?> fallback) {
@@ -55,7 +58,7 @@ public record ModelStatus(
       zero.put(s, 0L);
     }
     return new ModelStatus(name, describe(primary), describe(fallback), ServingMode.CLOSED, GuardState.CLOSED,
-        0, 0, 0, 0, 0, false, false, false, 0, Map.copyOf(zero), Map.copyOf(zero), 0, List.of(), List.of());
+        0, 0, 0, 0, 0, false, false, false, 0, Map.copyOf(zero), Map.copyOf(zero), 0, List.of(), List.of(), List.of());
   }
 
   static String describe(ScalarModel<?> model) {
@@ -65,6 +68,6 @@ public record ModelStatus(
   ModelStatus withPredictions(Map<Source, Long> counts) {
     return new ModelStatus(name, primary, fallback, mode, guardState, outcomes, samples, rollingError, lowerBound,
         upperBound, errorDrift, featureDrift, feedbackAlarm, holdoutFraction, outcomesBySource, counts, transitions,
-        recent, members);
+        recent, members, recentOutcomes);
   }
 }

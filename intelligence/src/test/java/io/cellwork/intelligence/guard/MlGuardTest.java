@@ -204,6 +204,38 @@ class MlGuardTest {
     assertEquals(held, withHoldout.predictionCounts().get(Source.HOLDOUT));
   }
 
+  @Test
+  void everyOutcomeIsLoggedWithItsArmsPropensity() {
+    MlGuardSettings settings = MlGuardSettings.create(testKit.system().settings().config());
+    GuardedSpec<CostFeatures> spec = TaskCostGuard.spec(TaskCostSettings.create(testKit.system().settings().config()));
+    GuardedModel<CostFeatures> logged = new GuardedModel<>(spec.name(), spec.primary().snapshot(), spec.fallback(),
+        settings.feedback().holdoutSlice()::isHoldout);
+    ActorRef<MlGuard.Command> ref = testKit.spawn(
+        MlGuard.create(logged, spec, settings, board, Clock.systemUTC()), "outcome-log");
+    int tasks = settings.outcomeLogSize() + 100;
+    for (int i = 0; i < tasks; i++) {
+      Prediction p = logged.predict(SLEEP_10, "log-" + i);
+      ref.tell(new MlGuard.Outcome<>(SLEEP_10, "log-" + i, p.source(), p.value(), 10));
+    }
+    TestProbe<ModelStatus> probe = testKit.createTestProbe();
+    ref.tell(new MlGuard.GetStatus(probe.ref()));
+    List<LoggedOutcome> log = probe.receiveMessage().recentOutcomes();
+    testKit.stop(ref);
+
+    assertEquals(settings.outcomeLogSize(), log.size(), "a bounded log of the most recent outcomes");
+    assertEquals("log-" + (tasks - 1), log.get(log.size() - 1).taskId(), "newest last");
+    assertEquals("log-" + (tasks - settings.outcomeLogSize()), log.get(0).taskId());
+    double fraction = settings.feedback().holdoutFraction();
+    boolean sawHoldout = false;
+    for (LoggedOutcome o : log) {
+      boolean held = settings.feedback().holdoutSlice().isHoldout(o.taskId());
+      assertEquals(held ? Source.HOLDOUT : Source.PRIMARY, o.source(), o.toString());
+      assertEquals(held ? fraction : 1 - fraction, o.propensity(), 1e-12, o.toString());
+      sawHoldout |= held;
+    }
+    assertTrue(sawHoldout, "a 5% slice shows up among " + log.size() + " outcomes");
+  }
+
   /**
    * 64 holdout outcomes (two snapshot publications) of sleep 10: 56 at 15 ms, then 8 at 45 ms.
    * The members then disagree: heuristic 10, windowed median 15, slow EWMA ~19.5, middle ~25.1,
