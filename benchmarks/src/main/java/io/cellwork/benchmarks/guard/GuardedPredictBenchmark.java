@@ -5,6 +5,7 @@ import io.cellwork.intelligence.cost.DeclaredCostHeuristic;
 import io.cellwork.intelligence.cost.TaskCostModel;
 import io.cellwork.intelligence.cost.TaskCostSnapshot;
 import io.cellwork.intelligence.ensemble.CostEnsemble;
+import io.cellwork.intelligence.ensemble.EnsembleSettings;
 import io.cellwork.intelligence.ensemble.EnsembleSnapshot;
 import io.cellwork.intelligence.ensemble.LearningEnsemble;
 import io.cellwork.intelligence.feedback.FeedbackSettings;
@@ -55,7 +56,7 @@ public class GuardedPredictBenchmark {
     SplittableRandom random = new SplittableRandom(42);
     live = new TaskCostModel();
     DeclaredCostHeuristic heuristic = new DeclaredCostHeuristic(Map.of("echo", 0.05), 1.0);
-    LearningEnsemble<CostFeatures> learning = CostEnsemble.served("task-cost", heuristic);
+    LearningEnsemble<CostFeatures> learning = CostEnsemble.served("task-cost", heuristic, EnsembleSettings.defaults());
     for (int i = 0; i < TASKS; i++) {
       String kind = KINDS[i % KINDS.length];
       double declared = kind.equals("sleep") || kind.equals("cpu") ? 1 + random.nextInt(100) : 0;

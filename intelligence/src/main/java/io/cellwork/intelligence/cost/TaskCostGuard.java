@@ -26,7 +26,7 @@ public final class TaskCostGuard {
   public static GuardedSpec<CostFeatures> spec(TaskCostSettings cost) {
     DeclaredCostHeuristic heuristic = DeclaredCostHeuristic.create(cost);
     LearningModel<CostFeatures> primary = switch (cost.primary()) {
-      case ENSEMBLE -> CostEnsemble.served(MODEL_NAME, heuristic);
+      case ENSEMBLE -> CostEnsemble.served(MODEL_NAME, heuristic, cost.ensemble());
       case EWMA -> new TaskCostModel();
     };
     return new GuardedSpec<>(MODEL_NAME, primary, heuristic, cost.loss(), CostFeatures::declaredMillis);

@@ -3,6 +3,7 @@ package io.cellwork.intelligence.cost;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
+import io.cellwork.intelligence.ensemble.EnsembleSettings;
 import io.cellwork.intelligence.guard.RelativeError;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,10 +19,11 @@ import java.util.Map;
  * @param heuristicDefaultMillis the fallback's answer for a kind that declares nothing
  * @param heuristicKindMillis the fallback's answer per kind that declares nothing
  * @param primary which model the guard serves as primary
+ * @param ensemble the memories of the ensemble's learning members (when primary is the ensemble)
  */
 public record TaskCostSettings(
     double errorFloorMillis, double errorCap, double heuristicDefaultMillis, Map<String, Double> heuristicKindMillis,
-    Primary primary) {
+    Primary primary, EnsembleSettings ensemble) {
 
   /** {@code primary}: the diverse median ensemble, or the single EWMA {@link TaskCostModel}. */
   public enum Primary {
@@ -48,8 +50,8 @@ public record TaskCostSettings(
       throw new IllegalArgumentException("heuristic.default-millis must be >= 0");
     }
     heuristicKindMillis = Map.copyOf(heuristicKindMillis);
-    if (primary == null) {
-      throw new IllegalArgumentException("primary must be set");
+    if (primary == null || ensemble == null) {
+      throw new IllegalArgumentException("primary and ensemble must be set");
     }
   }
 
@@ -61,7 +63,7 @@ public record TaskCostSettings(
     }
     return new TaskCostSettings(
         c.getDouble("error-floor-millis"), c.getDouble("error-cap"), c.getDouble("heuristic.default-millis"), kinds,
-        Primary.parse(c.getString("primary")));
+        Primary.parse(c.getString("primary")), EnsembleSettings.create(config));
   }
 
   public RelativeError loss() {

@@ -18,17 +18,6 @@ import java.util.List;
  * by one actor, like the cost model it stands in for.
  */
 public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Double> {
-  /** Weight of a new outcome in the fast member: it follows a change within ~5 tasks. */
-  public static final double FAST_LEARNING_RATE = 0.2;
-  /** Weight of a new outcome in the middle member: {@code TaskCostModel}'s rate, ~20 tasks to follow. */
-  public static final double MID_LEARNING_RATE = 0.05;
-  /** Weight of a new outcome in the slow member: steady, follows a change within ~50 tasks. */
-  public static final double SLOW_LEARNING_RATE = 0.02;
-  /** Outcomes per kind before an EWMA member trusts itself over the declared time. */
-  public static final int WARM_UP = 8;
-  /** Outcomes per kind the windowed median is taken over. */
-  public static final int MEDIAN_WINDOW = 64;
-
   private final MedianEnsemble<CostFeatures> ensemble;
   private final List<OnlineModel<CostFeatures, Double, Double>> learners;
 
@@ -40,11 +29,16 @@ public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Dou
         .toList();
   }
 
+  /** The four-member ensemble with the reference.conf memories. */
   public static CostEnsemble diverse() {
+    return diverse(EnsembleSettings.defaults());
+  }
+
+  public static CostEnsemble diverse(EnsembleSettings settings) {
     return new CostEnsemble("task-cost-ensemble", List.of(
-        new EwmaRatioCost("ewma-fast", FAST_LEARNING_RATE, WARM_UP),
-        new EwmaRatioCost("ewma-slow", SLOW_LEARNING_RATE, WARM_UP),
-        new WindowedMedianCost(MEDIAN_WINDOW),
+        new EwmaRatioCost("ewma-fast", settings.fastRate(), settings.warmUp()),
+        new EwmaRatioCost("ewma-slow", settings.slowRate(), settings.warmUp()),
+        new WindowedMedianCost(settings.medianWindow()),
         new DeclaredMillisHeuristic()));
   }
 
@@ -56,12 +50,13 @@ public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Dou
    * completely) and {@code heuristic}, which learns nothing, so no bad data or feedback loop can
    * move it. Served lock-free through its {@link EnsembleSnapshot}s.
    */
-  public static LearningEnsemble<CostFeatures> served(String name, ScalarModel<CostFeatures> heuristic) {
+  public static LearningEnsemble<CostFeatures> served(
+      String name, ScalarModel<CostFeatures> heuristic, EnsembleSettings settings) {
     return new LearningEnsemble<>(name, List.of(
-        new EwmaRatioCost("ewma-fast", FAST_LEARNING_RATE, WARM_UP),
-        new EwmaRatioCost("ewma", MID_LEARNING_RATE, WARM_UP),
-        new EwmaRatioCost("ewma-slow", SLOW_LEARNING_RATE, WARM_UP),
-        new WindowedMedianCost(MEDIAN_WINDOW),
+        new EwmaRatioCost("ewma-fast", settings.fastRate(), settings.warmUp()),
+        new EwmaRatioCost("ewma", settings.middleRate(), settings.warmUp()),
+        new EwmaRatioCost("ewma-slow", settings.slowRate(), settings.warmUp()),
+        new WindowedMedianCost(settings.medianWindow()),
         heuristic));
   }
 

@@ -73,9 +73,6 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
   /** Republish status and snapshot, re-check switches for an ended TTL. */
   private enum Publish implements Command { INSTANCE }
 
-  /** Weight of one outcome in a member's mean error: it reflects roughly the last 50 outcomes. */
-  static final double MEMBER_ERROR_WEIGHT = 0.02;
-
   // ---- wiring ----
 
   /**
@@ -245,7 +242,7 @@ public final class MlGuard<F> extends AbstractBehavior<MlGuard.Command> {
         double error = spec.loss().of(answer, outcome.truth());
         memberErrors[i] = Double.isNaN(memberErrors[i])
             ? error
-            : memberErrors[i] + MEMBER_ERROR_WEIGHT * (error - memberErrors[i]);
+            : memberErrors[i] + settings.memberErrorWeight() * (error - memberErrors[i]);
       }
     }
   }

@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param featureAlpha overall false-alarm budget of the input drift test
  * @param errorFlagOutcomes an error-drift detection is reported as current for this many outcomes
  * @param outcomeLogSize the most recent outcomes kept, with their arm's propensity, for the API
+ * @param memberErrorWeight weight of one outcome in an ensemble member's mean error
  */
 public record MlGuardSettings(
     GuardSettings guard,
@@ -37,7 +38,8 @@ public record MlGuardSettings(
     int featureWindowSize,
     double featureAlpha,
     int errorFlagOutcomes,
-    int outcomeLogSize) {
+    int outcomeLogSize,
+    double memberErrorWeight) {
 
   public static final String PATH = "cellwork.intelligence";
 
@@ -47,6 +49,9 @@ public record MlGuardSettings(
     }
     if (publishInterval.isNegative() || publishInterval.isZero()) {
       throw new IllegalArgumentException("publish-interval must be positive");
+    }
+    if (!(memberErrorWeight > 0 && memberErrorWeight <= 1)) {
+      throw new IllegalArgumentException("guard-actor.member-error-weight must be in (0, 1]");
     }
     if (outcomeLogSize < 1) {
       throw new IllegalArgumentException("guard-actor.outcome-log-size must be at least 1");
@@ -72,7 +77,8 @@ public record MlGuardSettings(
         c.getInt("guard-actor.drift.feature.window-size"),
         c.getDouble("guard-actor.drift.feature.alpha"),
         c.getInt("guard-actor.drift.error-flag-outcomes"),
-        c.getInt("guard-actor.outcome-log-size"));
+        c.getInt("guard-actor.outcome-log-size"),
+        c.getDouble("guard-actor.member-error-weight"));
   }
 
   public static MlGuardSettings defaults() {

@@ -47,7 +47,8 @@ class EnsembleSnapshotTest {
 
   @Test
   void aHealthyServedEnsembleIsAccurateAndItsSnapshotMatchesTheLiveModel() {
-    LearningEnsemble<CostFeatures> ensemble = CostEnsemble.served("task-cost", new DeclaredMillisHeuristic());
+    LearningEnsemble<CostFeatures> ensemble =
+        CostEnsemble.served("task-cost", new DeclaredMillisHeuristic(), EnsembleSettings.defaults());
     train(ensemble, 500);
     EnsembleSnapshot<CostFeatures> snapshot = ensemble.snapshot();
     assertEquals(TRUE_MILLIS, snapshot.predictValue(SLEEP_10), TRUE_MILLIS * TOLERANCE);
@@ -61,7 +62,8 @@ class EnsembleSnapshotTest {
 
   @Test
   void theSnapshotIsFrozenWhileTheEnsembleGoesOnLearning() {
-    LearningEnsemble<CostFeatures> ensemble = CostEnsemble.served("task-cost", new DeclaredMillisHeuristic());
+    LearningEnsemble<CostFeatures> ensemble =
+        CostEnsemble.served("task-cost", new DeclaredMillisHeuristic(), EnsembleSettings.defaults());
     train(ensemble, 200);
     EnsembleSnapshot<CostFeatures> before = ensemble.snapshot();
     double answer = before.predictValue(SLEEP_10);
@@ -103,10 +105,10 @@ class EnsembleSnapshotTest {
    */
   private static void assertSurvives(ToDoubleFunction<CostFeatures> broken, boolean skipped) {
     LearningEnsemble<CostFeatures> ensemble = new LearningEnsemble<>("task-cost", List.of(
-        new EwmaRatioCost("ewma-fast", CostEnsemble.FAST_LEARNING_RATE, CostEnsemble.WARM_UP),
+        new EwmaRatioCost("ewma-fast", EnsembleSettings.defaults().fastRate(), EnsembleSettings.defaults().warmUp()),
         new Broken(broken),
-        new EwmaRatioCost("ewma-slow", CostEnsemble.SLOW_LEARNING_RATE, CostEnsemble.WARM_UP),
-        new WindowedMedianCost(CostEnsemble.MEDIAN_WINDOW),
+        new EwmaRatioCost("ewma-slow", EnsembleSettings.defaults().slowRate(), EnsembleSettings.defaults().warmUp()),
+        new WindowedMedianCost(EnsembleSettings.defaults().medianWindow()),
         new DeclaredMillisHeuristic()));
     train(ensemble, 500);
     EnsembleSnapshot<CostFeatures> snapshot = ensemble.snapshot();

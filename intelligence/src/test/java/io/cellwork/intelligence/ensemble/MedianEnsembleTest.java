@@ -87,8 +87,8 @@ class MedianEnsembleTest {
     assertEquals(15.0, healthy.predict(sleep10), 1e-6);
 
     List<Model<CostFeatures, Double>> members = List.of(
-        new EwmaRatioCost("ewma-fast", CostEnsemble.FAST_LEARNING_RATE, CostEnsemble.WARM_UP),
-        new WindowedMedianCost(CostEnsemble.MEDIAN_WINDOW),
+        new EwmaRatioCost("ewma-fast", EnsembleSettings.defaults().fastRate(), EnsembleSettings.defaults().warmUp()),
+        new WindowedMedianCost(EnsembleSettings.defaults().medianWindow()),
         new DeclaredMillisHeuristic(),
         new Poisoned());
     CostEnsemble oneBroken = new CostEnsemble("cost", members);

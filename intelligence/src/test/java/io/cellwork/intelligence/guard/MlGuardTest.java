@@ -8,6 +8,7 @@ import io.cellwork.intelligence.cost.CostFeatures;
 import io.cellwork.intelligence.cost.TaskCostGuard;
 import io.cellwork.intelligence.cost.TaskCostModel;
 import io.cellwork.intelligence.ensemble.CostEnsemble;
+import io.cellwork.intelligence.ensemble.EnsembleSettings;
 import io.cellwork.intelligence.ensemble.EwmaRatioCost;
 import io.cellwork.intelligence.ensemble.WindowedMedianCost;
 import io.cellwork.intelligence.cost.TaskCostSettings;
@@ -278,10 +279,10 @@ class MlGuardTest {
     assertEquals(TaskCostSettings.Primary.ENSEMBLE,
         TaskCostSettings.create(testKit.system().settings().config()).primary());
     List<io.cellwork.intelligence.LearningModel<CostFeatures>> members = List.of(
-        new EwmaRatioCost("f", CostEnsemble.FAST_LEARNING_RATE, CostEnsemble.WARM_UP),
-        new EwmaRatioCost("m", CostEnsemble.MID_LEARNING_RATE, CostEnsemble.WARM_UP),
-        new EwmaRatioCost("s", CostEnsemble.SLOW_LEARNING_RATE, CostEnsemble.WARM_UP),
-        new WindowedMedianCost(CostEnsemble.MEDIAN_WINDOW));
+        new EwmaRatioCost("f", EnsembleSettings.defaults().fastRate(), EnsembleSettings.defaults().warmUp()),
+        new EwmaRatioCost("m", EnsembleSettings.defaults().middleRate(), EnsembleSettings.defaults().warmUp()),
+        new EwmaRatioCost("s", EnsembleSettings.defaults().slowRate(), EnsembleSettings.defaults().warmUp()),
+        new WindowedMedianCost(EnsembleSettings.defaults().medianWindow()));
     for (int i = 0; i < TRAINED; i++) {
       for (io.cellwork.intelligence.LearningModel<CostFeatures> member : members) {
         member.learn(SLEEP_10, truth(i));
