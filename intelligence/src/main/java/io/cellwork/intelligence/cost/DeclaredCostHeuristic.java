@@ -26,6 +26,11 @@ public final class DeclaredCostHeuristic implements ScalarModel<CostFeatures> {
     this.defaultMillis = defaultMillis;
   }
 
+  /** Only what tasks declare: 0 ms ("small") for a kind that declares nothing. */
+  public static DeclaredCostHeuristic declaredOnly() {
+    return new DeclaredCostHeuristic(Map.of(), 0);
+  }
+
   public static DeclaredCostHeuristic create(TaskCostSettings settings) {
     return new DeclaredCostHeuristic(settings.heuristicKindMillis(), settings.heuristicDefaultMillis());
   }

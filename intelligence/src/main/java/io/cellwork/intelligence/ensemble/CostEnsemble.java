@@ -4,13 +4,14 @@ import io.cellwork.intelligence.Model;
 import io.cellwork.intelligence.OnlineModel;
 import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.cost.DeclaredCostHeuristic;
 import java.util.List;
 
 /**
  * A diverse task-cost ensemble: members that are wrong in different ways, answering with their
  * median ({@link MedianEnsemble}). {@link #diverse()} builds four: a fast EWMA (follows a change
  * within ~5 tasks, noisy), a slow EWMA (steady, ~50 tasks to follow), a windowed median (robust to
- * outliers, forgets completely) and the declared-millis heuristic (learns nothing, so no bad data
+ * outliers, forgets completely) and the declared-cost heuristic (learns nothing, so no bad data
  * or feedback loop can move it). {@link #learn} feeds each learning member; a member that throws
  * while learning is skipped, like one that throws while predicting.
  *
@@ -39,7 +40,7 @@ public final class CostEnsemble implements OnlineModel<CostFeatures, Double, Dou
         new EwmaRatioCost("ewma-fast", settings.fastRate(), settings.warmUp()),
         new EwmaRatioCost("ewma-slow", settings.slowRate(), settings.warmUp()),
         new WindowedMedianCost(settings.medianWindow()),
-        new DeclaredMillisHeuristic()));
+        DeclaredCostHeuristic.declaredOnly()));
   }
 
   /**

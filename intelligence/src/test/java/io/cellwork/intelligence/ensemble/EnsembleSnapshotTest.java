@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellwork.intelligence.LearningModel;
 import io.cellwork.intelligence.ScalarModel;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.cost.DeclaredCostHeuristic;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -48,7 +49,7 @@ class EnsembleSnapshotTest {
   @Test
   void aHealthyServedEnsembleIsAccurateAndItsSnapshotMatchesTheLiveModel() {
     LearningEnsemble<CostFeatures> ensemble =
-        CostEnsemble.served("task-cost", new DeclaredMillisHeuristic(), EnsembleSettings.defaults());
+        CostEnsemble.served("task-cost", DeclaredCostHeuristic.declaredOnly(), EnsembleSettings.defaults());
     train(ensemble, 500);
     EnsembleSnapshot<CostFeatures> snapshot = ensemble.snapshot();
     assertEquals(TRUE_MILLIS, snapshot.predictValue(SLEEP_10), TRUE_MILLIS * TOLERANCE);
@@ -63,7 +64,7 @@ class EnsembleSnapshotTest {
   @Test
   void theSnapshotIsFrozenWhileTheEnsembleGoesOnLearning() {
     LearningEnsemble<CostFeatures> ensemble =
-        CostEnsemble.served("task-cost", new DeclaredMillisHeuristic(), EnsembleSettings.defaults());
+        CostEnsemble.served("task-cost", DeclaredCostHeuristic.declaredOnly(), EnsembleSettings.defaults());
     train(ensemble, 200);
     EnsembleSnapshot<CostFeatures> before = ensemble.snapshot();
     double answer = before.predictValue(SLEEP_10);
@@ -109,7 +110,7 @@ class EnsembleSnapshotTest {
         new Broken(broken),
         new EwmaRatioCost("ewma-slow", EnsembleSettings.defaults().slowRate(), EnsembleSettings.defaults().warmUp()),
         new WindowedMedianCost(EnsembleSettings.defaults().medianWindow()),
-        new DeclaredMillisHeuristic()));
+        DeclaredCostHeuristic.declaredOnly()));
     train(ensemble, 500);
     EnsembleSnapshot<CostFeatures> snapshot = ensemble.snapshot();
     for (int call = 0; call < 3; call++) {

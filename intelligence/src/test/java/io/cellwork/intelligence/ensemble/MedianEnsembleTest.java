@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellwork.intelligence.Model;
 import io.cellwork.intelligence.OnlineModel;
 import io.cellwork.intelligence.cost.CostFeatures;
+import io.cellwork.intelligence.cost.DeclaredCostHeuristic;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class MedianEnsembleTest {
     List<Model<CostFeatures, Double>> members = List.of(
         new EwmaRatioCost("ewma-fast", EnsembleSettings.defaults().fastRate(), EnsembleSettings.defaults().warmUp()),
         new WindowedMedianCost(EnsembleSettings.defaults().medianWindow()),
-        new DeclaredMillisHeuristic(),
+        DeclaredCostHeuristic.declaredOnly(),
         new Poisoned());
     CostEnsemble oneBroken = new CostEnsemble("cost", members);
     for (int i = 0; i < 200; i++) {
