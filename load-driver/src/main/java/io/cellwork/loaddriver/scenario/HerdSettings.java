@@ -8,7 +8,7 @@ import java.util.List;
  * The {@code thundering-herd} block of a scenario (every key is commented in
  * conf/scenarios/thundering-herd.conf), read once and checked.
  *
- * @param phases the phases in the order they run: {@code naive} and/or {@code backoff}
+ * @param phases the phases in the order they run: {@code naive}, {@code backoff} (jitter + budget), {@code jitter} (no budget)
  * @param warmUp an unreported run at the scenario's rate before the first phase (no switch, no retries)
  * @param coolDown nothing is sent for this long between phases, so each starts from an idle cluster
  * @param engageAt when in each phase the global reject_new switch is engaged
@@ -28,11 +28,11 @@ record HerdSettings(List<String> phases, Duration warmUp, Duration coolDown, Dur
     int naiveMaxAttempts, Duration backoffBase, Duration backoffCap, int backoffMaxAttempts, boolean honourRetryAfter,
     double budgetRatio, int budgetMinPerSecond, Duration budgetWindow) {
 
-  static final List<String> PHASES = List.of("naive", "backoff");
+  static final List<String> PHASES = List.of("naive", "backoff", "jitter");
 
   HerdSettings {
     if (phases.isEmpty() || !PHASES.containsAll(phases)) {
-      throw new IllegalArgumentException("thundering-herd.phases must list naive and/or backoff, not " + phases);
+      throw new IllegalArgumentException("thundering-herd.phases must list some of naive, backoff, jitter, not " + phases);
     }
     if (!(recoveredShare > 0 && recoveredShare <= 1)) {
       throw new IllegalArgumentException("thundering-herd.recovered-share must be in (0, 1], not " + recoveredShare);

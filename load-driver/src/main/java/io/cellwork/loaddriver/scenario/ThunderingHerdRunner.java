@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * 429, 5xx or timeout is retried at once. Phase "backoff": retries wait a full-jitter exponential
  * backoff (at least the answer's Retry-After when {@code honour-retry-after}) and draw on a retry
  * budget; a retry the budget denies fails the request (as Finagle's budget and gRPC's retry
- * throttling do). Retries re-send the same request, task id included, so a retried task is never
+ * throttling do). Optional phase "jitter": the same backoff without the budget, to tell what the
+ * jitter does from what the budget does. Retries re-send the same request, task id included, so a retried task is never
  * run twice (Cellwork answers a repeated id with the first submission's outcome). Figures per
  * phase: see {@link HerdTally.Figures}. A cool-down between phases lets the second start from the
  * same idle state.
@@ -70,7 +71,7 @@ final class ThunderingHerdRunner implements ScenarioRunner {
         herd.recoveredShare() * 100, herd.recoveredWindow().toMillis() / 1000.0));
     phases.forEach(p -> summary.addAll(lines(p, herd)));
     Map<String, Object> findings = new LinkedHashMap<>();
-    findings.put("phases", phases);
+    findings.put("phases", phases.stream().map(ThunderingHerdRunner::document).toList());
     boolean recovered = phases.stream().noneMatch(p -> Double.isNaN(p.recoveryMs()));
     return new ScenarioOutcome(runs, findings, summary, recovered, List.of());
   }
@@ -93,6 +94,20 @@ final class ThunderingHerdRunner implements ScenarioRunner {
             p.gaveUp().isEmpty() ? "none" : p.gaveUp().toString()));
   }
 
+  /** A phase's figures for report.json, a figure that is NaN ("never", "none") as null: JSON has no NaN. */
+  private static Map<String, Object> document(HerdTally.Figures figures) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent c : HerdTally.Figures.class.getRecordComponents()) {
+      try {
+        Object value = c.getAccessor().invoke(figures);
+        doc.put(c.getName(), value instanceof Double d && d.isNaN() ? null : value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return doc;
+  }
+
   private static String millis(double ms) {
     return Double.isNaN(ms) ? "NEVER within the run" : String.format(Locale.ROOT, "%.0f ms after the release", ms);
   }
@@ -103,14 +118,15 @@ final class ThunderingHerdRunner implements ScenarioRunner {
     SwitchOperator operator = new SwitchOperator(context.api(0), context.token());
     long span = plan.duration().toNanos() + plan.drain().toNanos() + herd.deadline().toNanos();
     HerdTally[] tally = new HerdTally[1];
+    boolean backoff = !name.equals("naive");
     RetryBudget budget = name.equals("backoff")
         ? new RetryBudget(herd.budgetRatio(), herd.budgetMinPerSecond(), herd.budgetWindow(), System::nanoTime)
         : null;
-    RetryPolicy policy = name.equals("backoff")
+    RetryPolicy policy = backoff
         ? new FullJitterBackoff(herd.backoffBase().toMillis(), herd.backoffCap().toMillis(), herd.backoffMaxAttempts(),
             () -> ThreadLocalRandom.current().nextLong())
         : new ImmediateRetry(herd.naiveMaxAttempts());
-    boolean honourRetryAfter = name.equals("backoff") && herd.honourRetryAfter();
+    boolean honourRetryAfter = backoff && herd.honourRetryAfter();
     long deadline = herd.deadline().toNanos();
 
     Retrier retrier = new Retrier() {
