@@ -228,7 +228,14 @@ public final class LoadRun {
       if (retry.isPresent()) {
         long delay = retry.getAsLong();
         long next = System.nanoTime() + delay;
-        Runnable again = () -> attempt(lane, laneIndex, request, target, firstIntended, next, attempt + 1, afterFinal);
+        Runnable again = () -> {
+          if (stopped) { // the run is over: no more tries on an engine the next run may be using
+            countAnswer(laneIndex, request, target, firstIntended, attempt, answer);
+            afterFinal.accept(answer);
+          } else {
+            attempt(lane, laneIndex, request, target, firstIntended, next, attempt + 1, afterFinal);
+          }
+        };
         if (delay <= 0) {
           // Through the loop's task queue rather than a recursive call: an instant refusal retried
           // at once must not grow the stack.
