@@ -107,6 +107,7 @@ public final class LoadRun {
 
     List<Interval> timeline = new ArrayList<>();
     long lastSent = 0;
+    long lastTries = 0;
     long lastOk = 0;
     long lastErrors = 0;
     Map<String, Long> lastErrorMap = Map.of();
@@ -126,6 +127,7 @@ public final class LoadRun {
       now = System.nanoTime();
       Histogram interval = total.takeInterval();
       long sent = total.sentCount();
+      long tries = attempts.sentCount();
       long ok = total.okCount();
       long errors = total.errorCount();
       Map<String, Long> errorMap = total.errors();
@@ -140,14 +142,16 @@ public final class LoadRun {
       });
       Interval row = new Interval((now - startNanos) / 1e9, (sent - lastSent) / seconds, (ok - lastOk) / seconds,
           (errors - lastErrors) / seconds, millis(interval, 50), millis(interval, 90), millis(interval, 99),
-          interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0, (int) outstanding(), delta);
+          interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0, (int) outstanding(), delta,
+          (tries - lastTries) / seconds);
       // A last sliver after the drain with nothing in it would only add a zero point to the plots.
-      boolean empty = sent == lastSent && ok == lastOk && errors == lastErrors;
+      boolean empty = sent == lastSent && ok == lastOk && errors == lastErrors && tries == lastTries;
       if (!(empty && seconds < MIN_REPORTED_SECONDS)) {
         timeline.add(row);
         onInterval.accept(row);
       }
       lastSent = sent;
+      lastTries = tries;
       lastOk = ok;
       lastErrors = errors;
       lastErrorMap = errorMap;
