@@ -218,11 +218,11 @@ public final class LoadRun {
   /**
    * Sends try number {@code attempt} of a request (meant to go at {@code attemptIntended}) and, when
    * it fails and the retrier wants another, schedules the next try on the same lane; the final
-   * answer counts once, end to end from {@code firstIntended}, then {@code afterFinal} runs (with
-   * whether it succeeded). Runs only on {@code lane}'s loop.
+   * answer counts once, end to end from {@code firstIntended}, then {@code afterFinal} gets it. Runs
+   * only on {@code lane}'s loop.
    */
   private void attempt(HttpEngine.Lane lane, int laneIndex, PlannedRequest request, int target, long firstIntended,
-      long attemptIntended, int attempt, java.util.function.Consumer<Answer> afterFinal) {
+      long attemptIntended, int attempt, Consumer<Answer> afterFinal) {
     attempts.sent();
     lane.send(new Exchange(target, request.method(), request.path(), request.body(), attemptIntended, answer -> {
       attempts.answered(laneIndex, answer.doneNanos() - attemptIntended, answer);
