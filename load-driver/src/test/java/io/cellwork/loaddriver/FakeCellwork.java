@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 /**
  * Just enough of Cellwork's HTTP API for the scenario runners' tests, in process on 127.0.0.1: task
  * submission (echo answers 202; ledger deposits and transfers run at once and answer their final
- * status), balances, kill switches that refuse every task with 503 while engaged. {@link
- * #leakOnTransfer} plants a bug: transfers credit the receiver without debiting the sender.
+ * status), balances, kill switches that refuse every task with 503 (and Retry-After) while engaged.
+ * {@link #leakOnTransfer} plants a bug: transfers credit the receiver without debiting the sender.
+ * {@link #limitTasksPerSecond} gives it a capacity: beyond so many tasks per 100 ms slot it answers
+ * 429 with Retry-After, as a full cell queue does.
  */
 public final class FakeCellwork implements AutoCloseable {
   static {
@@ -24,11 +26,15 @@ public final class FakeCellwork implements AutoCloseable {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long SLOT_NANOS = 100_000_000L;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final Map<String, Long> balances = new HashMap<>();
   private volatile String engaged;
   private volatile boolean leak;
+  private volatile int tasksPerSlot = Integer.MAX_VALUE;
+  private long slot;
+  private int usedInSlot;
 
   public FakeCellwork() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -45,6 +51,20 @@ public final class FakeCellwork implements AutoCloseable {
     leak = true;
   }
 
+  /** At most {@code perSecond} / 10 tasks per 100 ms slot are taken; the rest get 429. */
+  public void limitTasksPerSecond(int perSecond) {
+    tasksPerSlot = Math.max(1, perSecond / 10);
+  }
+
+  private synchronized boolean admit() {
+    long now = System.nanoTime() / SLOT_NANOS;
+    if (now != slot) {
+      slot = now;
+      usedInSlot = 0;
+    }
+    return ++usedInSlot <= tasksPerSlot;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
@@ -57,7 +77,13 @@ public final class FakeCellwork implements AutoCloseable {
       answer(exchange, 200, "{\"released\":true}");
     } else if (method.equals("POST") && path.equals("/v1/tasks")) {
       if (engaged != null) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
         answer(exchange, 503, "{\"error\":\"killed\",\"switch\":\"" + engaged + "\"}");
+        return;
+      }
+      if (!admit()) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        answer(exchange, 429, "{\"error\":\"queue_full\"}");
         return;
       }
       JsonNode task = JSON.readTree(body);

@@ -19,19 +19,26 @@ import org.HdrHistogram.Histogram;
  * own event loop, sends each request at its intended time; latency counts from that time, so a
  * slow server or an exhausted connection pool shows in the figures instead of slowing the
  * schedule) or closed loop ({@code concurrency} clients, each sending its next request when the
- * previous answer came, retrying through a {@link Retrier}). The calling thread wakes every
- * interval to hand the progress to {@code onInterval}, and returns the result once every request
- * is answered or the drain time ran out.
+ * previous answer came). In both, a failed request may be sent again through a {@link Retrier}: a
+ * retry is a re-send scheduled at now + delay on the request's lane, and the request counts once,
+ * with its final answer and its latency from its first intended send (end to end); every try also
+ * counts in the {@value #ATTEMPTS_GROUP} group (latency from that try's own scheduled send), which
+ * the result carries only when some request was retried. The calling thread wakes every interval
+ * to hand the progress to {@code onInterval}, and returns the result once every request is
+ * answered (after its retries) or the drain time ran out.
  */
 public final class LoadRun {
   private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final double MIN_REPORTED_SECONDS = 0.2;
+  /** The group that counts every try (first sends and retries) when requests were retried. */
+  public static final String ATTEMPTS_GROUP = "attempts";
 
   private final String name;
   private final HttpEngine engine;
   private final LoadPlan plan;
   private final RequestSource source;
   private final Outcomes total;
+  private final Outcomes attempts;
   private final Map<String, Outcomes> groups = new ConcurrentHashMap<>();
   private final Map<String, Integer> groupOrder = new ConcurrentHashMap<>();
   private final AtomicLong budget;
@@ -53,15 +60,16 @@ public final class LoadRun {
     this.budget = new AtomicLong(plan.maxRequests() > 0 ? plan.maxRequests() : Long.MAX_VALUE);
     this.bounded = plan.maxRequests() > 0;
     this.total = new Outcomes(engine.laneCount());
+    this.attempts = new Outcomes(engine.laneCount());
   }
 
-  /** Closed loop only: how clients retry failed requests (default: never). */
+  /** How failed requests are retried, in either loop (default: never). */
   public LoadRun retrying(Retrier how) {
     this.retrier = how;
     return this;
   }
 
-  /** Hears every final answer (after retries), on the engine's threads: keep it short. */
+  /** Hears every try and every final answer (after retries), on the engine's threads: keep it short. */
   public LoadRun listening(AnswerListener onAnswer) {
     this.listener = onAnswer;
     return this;
@@ -99,6 +107,7 @@ public final class LoadRun {
 
     List<Interval> timeline = new ArrayList<>();
     long lastSent = 0;
+    long lastTries = 0;
     long lastOk = 0;
     long lastErrors = 0;
     Map<String, Long> lastErrorMap = Map.of();
@@ -118,6 +127,7 @@ public final class LoadRun {
       now = System.nanoTime();
       Histogram interval = total.takeInterval();
       long sent = total.sentCount();
+      long tries = attempts.sentCount();
       long ok = total.okCount();
       long errors = total.errorCount();
       Map<String, Long> errorMap = total.errors();
@@ -132,14 +142,16 @@ public final class LoadRun {
       });
       Interval row = new Interval((now - startNanos) / 1e9, (sent - lastSent) / seconds, (ok - lastOk) / seconds,
           (errors - lastErrors) / seconds, millis(interval, 50), millis(interval, 90), millis(interval, 99),
-          interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0, (int) outstanding(), delta);
+          interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0, (int) outstanding(), delta,
+          (tries - lastTries) / seconds);
       // A last sliver after the drain with nothing in it would only add a zero point to the plots.
-      boolean empty = sent == lastSent && ok == lastOk && errors == lastErrors;
+      boolean empty = sent == lastSent && ok == lastOk && errors == lastErrors && tries == lastTries;
       if (!(empty && seconds < MIN_REPORTED_SECONDS)) {
         timeline.add(row);
         onInterval.accept(row);
       }
       lastSent = sent;
+      lastTries = tries;
       lastOk = ok;
       lastErrors = errors;
       lastErrorMap = errorMap;
@@ -152,6 +164,9 @@ public final class LoadRun {
     Map<String, Slice> groupSlices = new LinkedHashMap<>();
     groupOrder.entrySet().stream().sorted(Map.Entry.comparingByValue())
         .forEach(e -> groupSlices.put(e.getKey(), groups.get(e.getKey()).snapshot(e.getKey())));
+    if (attempts.sentCount() > total.sentCount()) {
+      groupSlices.put(ATTEMPTS_GROUP, attempts.snapshot(ATTEMPTS_GROUP));
+    }
     Slice totalSlice = total.snapshot(name);
     long unanswered = outstanding();
     double elapsed = (Math.max(lastAnswerNanos.get(), startNanos + 1) - startNanos) / 1e9;
@@ -190,14 +205,53 @@ public final class LoadRun {
     }
   }
 
-  private void countAnswer(int lane, PlannedRequest request, int target, long intendedNanos, Answer answer) {
+  private void countAnswer(int lane, PlannedRequest request, int target, long intendedNanos, int tries, Answer answer) {
     long latency = answer.doneNanos() - intendedNanos;
     for (String group : request.groups()) {
       groups.get(group).answered(lane, latency, answer);
     }
     total.answered(lane, latency, answer);
     lastAnswerNanos.accumulate(answer.doneNanos());
-    listener.onAnswer(request, target, answer);
+    listener.onRequestDone(request, target, intendedNanos, tries, answer);
+  }
+
+  /**
+   * Sends try number {@code attempt} of a request (meant to go at {@code attemptIntended}) and, when
+   * it fails and the retrier wants another, schedules the next try on the same lane; the final
+   * answer counts once, end to end from {@code firstIntended}, then {@code afterFinal} gets it. Runs
+   * only on {@code lane}'s loop.
+   */
+  private void attempt(HttpEngine.Lane lane, int laneIndex, PlannedRequest request, int target, long firstIntended,
+      long attemptIntended, int attempt, Consumer<Answer> afterFinal) {
+    attempts.sent();
+    lane.send(new Exchange(target, request.method(), request.path(), request.body(), attemptIntended, answer -> {
+      attempts.answered(laneIndex, answer.doneNanos() - attemptIntended, answer);
+      listener.onAttempt(request, target, attempt, attemptIntended, answer);
+      OptionalLong retry = answer.isSuccess() || stopped ? OptionalLong.empty()
+          : retrier.retryAfterNanos(attempt, answer, firstIntended);
+      if (retry.isPresent()) {
+        long delay = retry.getAsLong();
+        long next = System.nanoTime() + delay;
+        Runnable again = () -> {
+          if (stopped) { // the run is over: no more tries on an engine the next run may be using
+            countAnswer(laneIndex, request, target, firstIntended, attempt, answer);
+            afterFinal.accept(answer);
+          } else {
+            attempt(lane, laneIndex, request, target, firstIntended, next, attempt + 1, afterFinal);
+          }
+        };
+        if (delay <= 0) {
+          // Through the loop's task queue rather than a recursive call: an instant refusal retried
+          // at once must not grow the stack.
+          lane.loop().execute(again);
+        } else {
+          lane.loop().schedule(again, delay, TimeUnit.NANOSECONDS);
+        }
+        return;
+      }
+      countAnswer(laneIndex, request, target, firstIntended, attempt, answer);
+      afterFinal.accept(answer);
+    }));
   }
 
   /** Sends one lane's share of the open-loop schedule; runs only on that lane's loop. */
@@ -245,8 +299,7 @@ public final class LoadRun {
       PlannedRequest request = source.next(random);
       int target = targetCursor++ % engine.targets().size();
       countSent(request);
-      lane.send(new Exchange(target, request.method(), request.path(), request.body(), intended,
-          answer -> countAnswer(index, request, target, intended, answer)));
+      attempt(lane, index, request, target, intended, intended, 1, answer -> { });
     }
   }
 
@@ -273,25 +326,15 @@ public final class LoadRun {
       PlannedRequest request = source.next(random);
       int target = targetCursor++ % engine.targets().size();
       countSent(request);
-      attempt(request, target, System.nanoTime(), 1);
-    }
-
-    private void attempt(PlannedRequest request, int target, long firstIntended, int attempt) {
-      lane.send(new Exchange(target, request.method(), request.path(), request.body(), System.nanoTime(), answer -> {
-        OptionalLong retry = answer.isSuccess() || stopped ? OptionalLong.empty() : retrier.retryAfterNanos(attempt, answer);
-        if (retry.isPresent()) {
-          lane.loop().schedule(() -> attempt(request, target, firstIntended, attempt + 1),
-              retry.getAsLong(), TimeUnit.NANOSECONDS);
-          return;
-        }
-        countAnswer(index, request, target, firstIntended, answer);
+      long now = System.nanoTime();
+      attempt(lane, index, request, target, now, now, 1, answer -> {
         long pause = answer.isSuccess() ? 0 : retrier.pauseAfterGivingUpNanos();
         if (pause > 0) {
           lane.loop().schedule(this::sendNext, pause, TimeUnit.NANOSECONDS);
         } else {
           sendNext();
         }
-      }));
+      });
     }
   }
 }

@@ -3,7 +3,7 @@ package io.cellwork.loaddriver.engine;
 import java.util.OptionalLong;
 
 /**
- * Whether a closed-loop client sends a failed request again, and after how long. Called on the
+ * Whether a failed request is sent again, and after how long (open or closed loop). Called on the
  * engine's lanes, concurrently: implementations must be thread-safe.
  */
 @FunctionalInterface
@@ -16,7 +16,15 @@ public interface Retrier {
    */
   OptionalLong retryAfterNanos(int attempt, Answer answer);
 
-  /** How long a client waits before its next request after giving up on one (a user coming back later). */
+  /**
+   * As {@link #retryAfterNanos(int, Answer)}, knowing when the request was first meant to go (on the
+   * {@link System#nanoTime} clock), for clients that give up at a deadline.
+   */
+  default OptionalLong retryAfterNanos(int attempt, Answer answer, long firstIntendedNanos) {
+    return retryAfterNanos(attempt, answer);
+  }
+
+  /** Closed loop: how long a client waits before its next request after giving up on one (a user coming back later). */
   default long pauseAfterGivingUpNanos() {
     return 0;
   }

@@ -56,13 +56,19 @@ public final class Plots {
     return write(png, chart);
   }
 
-  /** Offered, achieved and error rates (per second) against seconds into the run. */
+  /** Offered, achieved and error rates (per second) against seconds into the run; tries too when there were retries. */
   public static Path throughputOverTime(Path png, String title, List<ThroughputSample> s) {
     XYChart chart = chart(title, "time (s)", "requests per second");
     double[] t = column(s, ThroughputSample::tSeconds);
     line(chart, "offered", t, column(s, ThroughputSample::offered));
     line(chart, "achieved", t, column(s, ThroughputSample::achieved));
     line(chart, "errors", t, column(s, ThroughputSample::errors));
+    if (s.stream().anyMatch(x -> x.tries() > x.offered() + 0.5)) {
+      // A retry storm can be 50x the offered load: on its own axis (right) it leaves the others readable.
+      line(chart, "tries incl. retries (right axis)", t, column(s, ThroughputSample::tries)).setYAxisGroup(1);
+      chart.setYAxisGroupTitle(1, "tries per second");
+      chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+    }
     return write(png, chart);
   }
 
@@ -131,10 +137,11 @@ public final class Plots {
     return chart;
   }
 
-  private static void line(XYChart chart, String name, double[] x, double[] y) {
+  private static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
     XYSeries series = chart.addSeries(name, orEmpty(x), orEmpty(y));
     series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
     series.setMarker(x.length > 1 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    return series;
   }
 
   /** XChart refuses empty series; one NaN point draws nothing and keeps the chart valid. */

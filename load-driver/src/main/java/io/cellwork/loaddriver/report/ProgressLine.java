@@ -12,9 +12,11 @@ public final class ProgressLine {
   public static String format(String phase, Interval i) {
     String errors = i.errors().isEmpty() ? "-" : i.errors().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-    return String.format(Locale.ROOT,
+    String line = String.format(Locale.ROOT,
         "[%-10s %5.1fs] offered %8.1f/s  ok %8.1f/s  p50 %8.2f ms  p99 %8.2f ms  in-flight %5d  errors %s",
         phase, i.endSeconds(), i.offeredRate(), i.okRate(), i.p50Millis(), i.p99Millis(), i.inFlight(), errors);
+    // Only runs that retry show their tries: the retry load on top of the offered requests.
+    return i.retried() ? line + String.format(Locale.ROOT, "  tries %.1f/s", i.triesRate()) : line;
   }
 
   static String errors(Map<String, Long> errors) {

@@ -67,7 +67,7 @@ public final class ReportWriter {
     List<ThroughputSample> throughput = new ArrayList<>();
     for (Interval i : run.timeline()) {
       latency.add(new LatencySample(i.endSeconds(), i.p50Millis(), i.p90Millis(), i.p99Millis(), i.maxMillis()));
-      throughput.add(new ThroughputSample(i.endSeconds(), i.offeredRate(), i.okRate(), i.errorRate()));
+      throughput.add(new ThroughputSample(i.endSeconds(), i.offeredRate(), i.okRate(), i.errorRate(), i.triesRate()));
     }
     plots.add(Plots.latencyOverTime(dir.resolve(base + "-latency.png"), run.name() + ": latency percentiles (ms)", latency));
     plots.add(Plots.throughputOverTime(dir.resolve(base + "-throughput.png"), run.name() + ": requests per second", throughput));

@@ -46,6 +46,16 @@ class PlotsTest {
   }
 
   @Test
+  void aRetryStormGetsItsOwnAxisAndStillGivesAValidPng() throws Exception {
+    List<ThroughputSample> throughput = new ArrayList<>();
+    for (int t = 1; t <= 20; t++) {
+      boolean outage = t >= 5 && t < 11;
+      throughput.add(new ThroughputSample(t, 250, outage ? 0 : 250, 0, outage ? 12_000 : 250));
+    }
+    assertPng(Plots.throughputOverTime(dir.resolve("storm.png"), "storm", throughput));
+  }
+
+  @Test
   void emptySamplesStillGiveAValidPng() throws Exception {
     assertPng(Plots.latencyOverTime(dir.resolve("empty.png"), "no samples", List.of()));
     assertPng(Plots.lines(dir.resolve("none.png"), "none", "x", "y", Map.of()));
