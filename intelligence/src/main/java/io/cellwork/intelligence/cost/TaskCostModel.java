@@ -7,17 +7,18 @@ import java.util.Map;
 
 /**
  * Predicts a task's service time in milliseconds: the measured time from start to finish, not
- * the time it waited. Per kind it keeps an exponentially weighted mean of the ratio between
+ * the time it waited. Per size class (the kind and the declared time's power of two, see
+ * {@link CostFeatures#sizeClass}) it keeps an exponentially weighted mean of the ratio between
  * measured and declared time (or of the measured time itself when a kind declares none), so it
  * learns both "sleep 10 takes 10.4 ms here" and "echo takes 0.01 ms" from the outcomes it is fed.
- * Before a kind has {@link #WARM_UP} outcomes it answers with the heuristic: the declared time.
+ * Before a size class has {@link #WARM_UP} outcomes it answers with the heuristic: the declared time.
  *
  * <p>O(1) per call. Not thread-safe: owned by one actor (the node's guard); other threads read
  * the immutable {@link #snapshot()} it publishes.
  */
 public final class TaskCostModel
     implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
-  /** Outcomes per kind before the learned estimate replaces the heuristic. */
+  /** Outcomes per size class before the learned estimate replaces the heuristic. */
   static final int WARM_UP = 8;
   /** Weight of each new outcome in the mean: it follows a change within a few dozen tasks. */
   static final double LEARNING_RATE = 0.05;
@@ -57,7 +58,10 @@ public final class TaskCostModel
 
   /** The unboxed form of {@link #predict}. */
   public double predictMillis(CostFeatures features) {
-    KindEstimate estimate = byKind.get(features.kind());
+    KindEstimate estimate = byKind.get(features.sizeClass());
+    if (estimate == null || estimate.observations < WARM_UP) {
+      estimate = byKind.get(features.kind()); // a size class still unknown borrows its kind's ratio
+    }
     return estimate == null
         ? features.declaredMillis()
         : estimateMillis(features, estimate.meanRatio, estimate.meanMillis, estimate.observations);
@@ -80,8 +84,16 @@ public final class TaskCostModel
     learnMillis(features, measuredMillis);
   }
 
+  /** Learns into the task's size class and into its whole kind (what an unknown size class borrows). */
   public void learnMillis(CostFeatures features, double measuredMillis) {
-    KindEstimate estimate = byKind.computeIfAbsent(features.kind(), k -> new KindEstimate());
+    learnInto(features.sizeClass(), features, measuredMillis);
+    if (!features.sizeClass().equals(features.kind())) {
+      learnInto(features.kind(), features, measuredMillis);
+    }
+  }
+
+  private void learnInto(String key, CostFeatures features, double measuredMillis) {
+    KindEstimate estimate = byKind.computeIfAbsent(key, k -> new KindEstimate());
     double ratio = features.declaredMillis() > 0 ? measuredMillis / features.declaredMillis() : 1.0;
     if (estimate.observations == 0) {
       estimate.meanRatio = ratio;
@@ -93,7 +105,7 @@ public final class TaskCostModel
     estimate.observations++;
   }
 
-  /** Copies the per-kind estimates (a handful of kinds: cheap) into an immutable model. */
+  /** Copies the per-size-class estimates (a handful of kinds: cheap) into an immutable model. */
   @Override
   public TaskCostSnapshot snapshot() {
     Map<String, Estimate> frozen = new HashMap<>(byKind.size() * 2);

@@ -4,7 +4,7 @@ import io.cellwork.intelligence.ScalarModel;
 import java.util.Map;
 
 /**
- * A {@link TaskCostModel} frozen at one moment: an immutable per-kind map, so any number of cells
+ * A {@link TaskCostModel} frozen at one moment: an immutable map per size class, so any number of cells
  * may predict with it concurrently while the guard actor trains the live model. O(1) per call,
  * no allocation.
  */
@@ -30,7 +30,10 @@ public final class TaskCostSnapshot implements ScalarModel<CostFeatures> {
 
   @Override
   public double predictValue(CostFeatures features) {
-    TaskCostModel.Estimate e = byKind.get(features.kind());
+    TaskCostModel.Estimate e = byKind.get(features.sizeClass());
+    if (e == null || e.observations() < TaskCostModel.WARM_UP) {
+      e = byKind.get(features.kind());
+    }
     return e == null
         ? features.declaredMillis()
         : TaskCostModel.estimateMillis(features, e.meanRatio(), e.meanMillis(), e.observations());

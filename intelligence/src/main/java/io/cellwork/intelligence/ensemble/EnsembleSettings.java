@@ -11,8 +11,8 @@ import com.typesafe.config.ConfigFactory;
  * @param fastRate weight of a new outcome in the fast EWMA member
  * @param middleRate weight of a new outcome in the middle EWMA member
  * @param slowRate weight of a new outcome in the slow EWMA member
- * @param warmUp outcomes per kind before an EWMA member trusts itself over the declared time
- * @param medianWindow outcomes per kind the windowed-median member takes its median over
+ * @param warmUp outcomes per size class before an EWMA member trusts itself over the declared time
+ * @param medianWindow outcomes per size class the windowed-median member takes its median over
  */
 public record EnsembleSettings(double fastRate, double middleRate, double slowRate, int warmUp, int medianWindow) {
   public static final String PATH = "cellwork.intelligence.task-cost.ensemble";

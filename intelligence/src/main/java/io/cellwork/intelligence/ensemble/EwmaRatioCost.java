@@ -8,14 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Task cost as an exponentially weighted mean per kind, of measured/declared time (or of the
- * measured time when a kind declares none), like {@code TaskCostModel} but with its learning rate
+ * Task cost as an exponentially weighted mean per size class ({@link CostFeatures#sizeClass}), of
+ * measured/declared time (or of the measured time when a kind declares none), like
+ * {@code TaskCostModel} but with its learning rate
  * as a parameter: a high rate follows a change within a few tasks and is noisy, a low rate is
  * steady and slow. The ensemble holds one of each, so they disagree exactly when the world is
  * changing. Answers the declared time until a kind has {@code warmUp} outcomes.
  *
  * <p>O(1) per call. Not thread-safe: owned by one actor (like the cell's cost model); other
- * threads read its {@link #snapshot()}, an immutable per-kind map.
+ * threads read its {@link #snapshot()}, an immutable per-size-class map.
  */
 public final class EwmaRatioCost
     implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
@@ -54,7 +55,10 @@ public final class EwmaRatioCost
 
   @Override
   public double predictValue(CostFeatures features) {
-    double[] estimate = byKind.get(features.kind());
+    double[] estimate = byKind.get(features.sizeClass());
+    if (estimate == null || estimate[COUNT] < warmUp) {
+      estimate = byKind.get(features.kind()); // a size class still unknown borrows its kind's ratio
+    }
     return estimate == null
         ? features.declaredMillis()
         : estimate(features, estimate[RATIO], estimate[MILLIS], estimate[COUNT], warmUp);
@@ -72,9 +76,17 @@ public final class EwmaRatioCost
     learn(features, measuredMillis.doubleValue());
   }
 
+  /** Learns into the task's size class and into its whole kind (what an unknown size class borrows). */
   @Override
   public void learn(CostFeatures features, double measuredMillis) {
-    double[] estimate = byKind.computeIfAbsent(features.kind(), k -> new double[3]);
+    learnInto(features.sizeClass(), features, measuredMillis);
+    if (!features.sizeClass().equals(features.kind())) {
+      learnInto(features.kind(), features, measuredMillis);
+    }
+  }
+
+  private void learnInto(String key, CostFeatures features, double measuredMillis) {
+    double[] estimate = byKind.computeIfAbsent(key, k -> new double[3]);
     double ratio = features.declaredMillis() > 0 ? measuredMillis / features.declaredMillis() : 1.0;
     if (estimate[COUNT] == 0) {
       estimate[RATIO] = ratio;
@@ -86,7 +98,7 @@ public final class EwmaRatioCost
     estimate[COUNT]++;
   }
 
-  /** Copies the per-kind estimates (a handful of kinds: cheap) into an immutable model. */
+  /** Copies the per-size-class estimates (a handful of kinds: cheap) into an immutable model. */
   @Override
   public ScalarModel<CostFeatures> snapshot() {
     Map<String, Estimate> frozen = new HashMap<>(byKind.size() * 2);
@@ -122,7 +134,10 @@ public final class EwmaRatioCost
 
     @Override
     public double predictValue(CostFeatures features) {
-      Estimate e = byKind.get(features.kind());
+      Estimate e = byKind.get(features.sizeClass());
+      if (e == null || e.count() < warmUp) {
+        e = byKind.get(features.kind());
+      }
       return e == null ? features.declaredMillis() : estimate(features, e.ratio(), e.millis(), e.count(), warmUp);
     }
   }

@@ -9,16 +9,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Task cost as the median, per kind, of the last {@code window} outcomes: of measured/declared
- * time when the task declares a duration, else of the measured time. A median over a window is
+ * Task cost as the median, per size class ({@link CostFeatures#sizeClass}), of the last
+ * {@code window} outcomes: of measured/declared time when the task declares a duration, else of
+ * the measured time. A median over a window is
  * blind to outliers (one task stuck on a GC pause) and forgets the past completely after
  * {@code window} tasks, so it fails differently from the exponentially weighted members, which
  * is the point of putting it in an ensemble. Answers the declared time until a kind has
  * {@code window / 2} outcomes.
  *
  * <p>O(window log window) per prediction (a copy and a sort), O(1) per outcome, O(window) memory
- * per kind. Not thread-safe: owned by one actor. Its {@link #snapshot()} computes each kind's
- * medians once, at publish time, so a reader pays one map lookup, not a sort.
+ * per size class. Not thread-safe: owned by one actor. Its {@link #snapshot()} computes each size
+ * class's medians once, at publish time, so a reader pays one map lookup, not a sort.
  */
 public final class WindowedMedianCost
     implements OnlineModel<CostFeatures, Double, Double>, LearningModel<CostFeatures> {
@@ -49,7 +50,7 @@ public final class WindowedMedianCost
 
   @Override
   public double predictValue(CostFeatures features) {
-    Ring ring = byKind.get(features.kind());
+    Ring ring = byKind.get(features.sizeClass());
     boolean declared = features.declaredMillis() > 0;
     if (ring == null || ring.filled(declared) < Math.max(1, window / 2)) {
       return features.declaredMillis();
@@ -65,7 +66,7 @@ public final class WindowedMedianCost
 
   @Override
   public void learn(CostFeatures features, double measuredMillis) {
-    Ring ring = byKind.computeIfAbsent(features.kind(), k -> new Ring(window));
+    Ring ring = byKind.computeIfAbsent(features.sizeClass(), k -> new Ring(window));
     if (features.declaredMillis() > 0) {
       ring.ratios.add(measuredMillis / features.declaredMillis());
     } else {
@@ -109,7 +110,7 @@ public final class WindowedMedianCost
 
     @Override
     public double predictValue(CostFeatures features) {
-      Medians m = byKind.get(features.kind());
+      Medians m = byKind.get(features.sizeClass());
       double declared = features.declaredMillis();
       if (m == null) {
         return declared;
@@ -121,7 +122,7 @@ public final class WindowedMedianCost
     }
   }
 
-  /** Per kind: the last ratios (tasks that declare a duration) and the last times (those that don't). */
+  /** Per size class: the last ratios (tasks that declare a duration) and the last times (those that don't). */
   private static final class Ring {
     final Values ratios;
     final Values millis;

@@ -1,6 +1,7 @@
 package io.cellwork.intelligence.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,24 @@ class TaskCostModelTest {
     }
     assertEquals(30, model.predictMillis(new CostFeatures("cpu", 20)), 1e-6);
     assertEquals(0, model.predictMillis(new CostFeatures("echo", 0)), TOLERANCE, "an unseen kind declares nothing");
+  }
+
+  @Test
+  void sizesOfOneKindAreLearnedApart() {
+    // sleep 1 ms costs ~25 ms here (timer ticks, messages), sleep 1 s costs ~1 s: one per-kind
+    // ratio would average them and call the short sleeps large (and the long ones huge).
+    TaskCostModel model = new TaskCostModel();
+    CostFeatures shortSleep = new CostFeatures("sleep", 1);
+    CostFeatures longSleep = new CostFeatures("sleep", 1000);
+    for (int i = 0; i < 300; i++) {
+      model.learnMillis(shortSleep, 25);
+      model.learnMillis(longSleep, 1000);
+    }
+    assertEquals(25, model.predictMillis(shortSleep), 1e-6);
+    assertEquals(1000, model.predictMillis(longSleep), 1e-6);
+    assertEquals(25, model.snapshot().predictValue(shortSleep), 1e-6, "the snapshot serves the same");
+    assertNotEquals(new CostFeatures("sleep", 1).sizeClass(), new CostFeatures("sleep", 2).sizeClass());
+    assertEquals(new CostFeatures("sleep", 600).sizeClass(), new CostFeatures("sleep", 1000).sizeClass());
   }
 
   @Test
