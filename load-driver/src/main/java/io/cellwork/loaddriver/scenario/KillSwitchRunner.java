@@ -84,8 +84,9 @@ public final class KillSwitchRunner implements ScenarioRunner {
         operator.switchId(), scope, mode, (operator.engageReturnedNanos - operator.engageSentNanos) / 1e6,
         (operator.releaseReturnedNanos - operator.releaseSentNanos) / 1e6));
     for (NodeTiming t : timings) {
-      summary.add(String.format(Locale.ROOT, "  %-24s first 503 %8.1f ms after engage, last success %8.1f ms,"
-          + " first success %8.1f ms after release", t.node(), t.firstRefusalMs(), t.lastSuccessMs(), t.recoveredMs()));
+      summary.add(String.format(Locale.ROOT, "  %-24s first 503 %s after engage, last success %s,"
+          + " first success %s after release", t.node(), millis(t.firstRefusalMs()), millis(t.lastSuccessMs()),
+          millis(t.recoveredMs())));
     }
     if (operator.failure() != null) {
       summary.add("  " + operator.failure());
@@ -107,6 +108,11 @@ public final class KillSwitchRunner implements ScenarioRunner {
       a.set(i, value);
     }
     return a;
+  }
+
+  /** A time for the summary; "none" where nothing happened (no success after the engage request, say). */
+  private static String millis(double ms) {
+    return Double.isNaN(ms) ? String.format(Locale.ROOT, "%11s", "none") : String.format(Locale.ROOT, "%8.1f ms", ms);
   }
 
   private static double since(long at, long none, long from) {
