@@ -6,19 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
-import io.cellwork.cells.Cells;
-import io.cellwork.cells.CellsClient;
-import io.cellwork.cells.testing.SingleNodeCluster;
 import io.cellwork.cells.testing.TestConfigs;
-import io.cellwork.controlplane.node.MembershipHistory;
-import io.cellwork.controlplane.node.NodeSettings;
-import io.cellwork.controlplane.access.AccessControl;
-import io.cellwork.killswitch.KillSwitchBoard;
-import io.cellwork.killswitch.KillSwitches;
-import io.cellwork.killswitch.rate.RateGovernance;
-import io.cellwork.killswitch.replication.KillSwitchRegistry;
-import org.apache.pekko.actor.typed.ActorRef;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +19,6 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,20 +54,7 @@ class HttpApiTest {
 
   @BeforeAll
   void startNode() throws Exception {
-    SingleNodeCluster.join(testKit);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    KillSwitchBoard board = new KillSwitchBoard();
-    ActorRef<KillSwitchRegistry.Command> switches = KillSwitches.start(testKit.system(), board);
-    CellsClient cells = Cells.start(testKit.system(), registry, board, switches);
-    NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
-    MembershipHistory history = new MembershipHistory(10);
-    testKit.spawn(history.watcher());
-    AccessControl access = AccessControl.fromConfig(testKit.system().settings().config().getConfig("cellwork.access"));
-    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history,
-        new HttpApi.ControlPlane(switches, access, RateGovernance.start(testKit.system(), board, switches)));
-    ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
-        .toCompletableFuture().get();
-    base = "http://127.0.0.1:" + binding.localAddress().getPort();
+    base = InProcessNode.start(testKit).baseUrl();
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
       assertEquals(200, get("/v1/health/ready").statusCode());
       return null;

@@ -6,23 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
-import io.cellwork.cells.Cells;
-import io.cellwork.cells.CellsClient;
-import io.cellwork.cells.testing.SingleNodeCluster;
 import io.cellwork.cells.testing.TestConfigs;
-import io.cellwork.controlplane.access.AccessControl;
-import io.cellwork.controlplane.node.MembershipHistory;
 import io.cellwork.controlplane.node.NodeModels;
-import io.cellwork.controlplane.node.NodeSettings;
 import io.cellwork.intelligence.cost.CostFeatures;
 import io.cellwork.intelligence.feedback.FeedbackSettings;
 import io.cellwork.intelligence.feedback.HoldoutSlice;
 import io.cellwork.intelligence.guard.Source;
-import io.cellwork.killswitch.KillSwitchBoard;
-import io.cellwork.killswitch.KillSwitches;
-import io.cellwork.killswitch.rate.RateGovernance;
-import io.cellwork.killswitch.replication.KillSwitchRegistry;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.cellwork.controlplane.cli.CellCtl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,9 +27,6 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -86,21 +72,9 @@ class ModelsApiTest {
 
   @BeforeAll
   void startNode() throws Exception {
-    SingleNodeCluster.join(testKit);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    KillSwitchBoard board = new KillSwitchBoard();
-    ActorRef<KillSwitchRegistry.Command> switches = KillSwitches.start(testKit.system(), board);
-    models = NodeModels.start(testKit.system(), registry, board);
-    CellsClient cells = Cells.start(testKit.system(), registry, board, switches, models.taskCost());
-    NodeSettings settings = NodeSettings.fromConfig(testKit.system().settings().config().getConfig("cellwork.node"));
-    MembershipHistory history = new MembershipHistory(10);
-    testKit.spawn(history.watcher());
-    AccessControl access = AccessControl.fromConfig(testKit.system().settings().config().getConfig("cellwork.access"));
-    HttpApi api = new HttpApi(testKit.system(), cells, registry, settings, history,
-        new HttpApi.ControlPlane(switches, access, RateGovernance.start(testKit.system(), board, switches), models.all()));
-    ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes())
-        .toCompletableFuture().get();
-    base = "http://127.0.0.1:" + binding.localAddress().getPort();
+    InProcessNode node = InProcessNode.start(testKit);
+    models = node.models();
+    base = node.baseUrl();
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
       assertEquals(200, get("/v1/health/ready", null).statusCode());
       return null;
